@@ -13,3 +13,15 @@
  * @category models
  */
 export const SDK_VERSION = "0.1.0";
+export {
+  type ContractError,
+  type DocumentTypes,
+  type SchemaVersion,
+  type ValidationResult,
+  detect,
+  isSchemaVersion,
+  schemaFor,
+  schemaVersions,
+  validate,
+  validateAs,
+} from "./core/contracts/index.ts";
