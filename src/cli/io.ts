@@ -1,0 +1,107 @@
+/** What a CLI command returns and how it is printed: machine flags, the tool-report envelope, exit codes. */
+import { Effect, Exit, Cause } from "effect";
+import type { FileSystem } from "effect";
+import { canonicalJson } from "../core/json/index.ts";
+import type { JsonValue } from "../core/json/index.ts";
+import { makeDiagnostic, renderDiagnostics } from "../diag/index.ts";
+import type { Diagnostic } from "../diag/index.ts";
+import { layerNode } from "../pipeline/index.ts";
+import type { X07Error } from "../pipeline/index.ts";
+import { writeFileAtomic, makeNodeFileSystem } from "../services/index.ts";
+
+/** Exit codes, as upstream: 0 success, 1 findings (unformatted, lint errors), 2 usage or tool failure. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export interface CliIo {
+  readonly stdout: { write(s: string): unknown };
+  readonly stderr: { write(s: string): unknown };
+  readonly cwd: string;
+}
+
+/** Machine-output flags every command accepts. */
+export const MACHINE_OPTIONS = {
+  json: { type: "boolean" },
+  "report-json": { type: "boolean" },
+  "report-out": { type: "string" },
+  "quiet-json": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export interface Machine {
+  readonly json: boolean;
+  readonly reportOut: string | undefined;
+  readonly quietJson: boolean;
+}
+
+export const machineOf = (v: { json?: boolean | undefined; "report-json"?: boolean | undefined; "report-out"?: string | undefined; "quiet-json"?: boolean | undefined }): Machine => ({
+  json: v.json === true || v["report-json"] === true,
+  reportOut: v["report-out"],
+  quietJson: v["quiet-json"] === true,
+});
+
+/** What a command produced. */
+export interface CommandOutcome {
+  readonly exitCode: number;
+  /** The machine report (printed with --json, written with --report-out). */
+  readonly report: JsonValue;
+  /** Human text for the terminal (stdout). */
+  readonly text?: string;
+  /** Text for stderr. */
+  readonly errText?: string;
+  /** When true, the report is the default stdout output even without --json (lint, ast get, …). */
+  readonly reportIsDefault?: boolean;
+}
+
+/** The `x07.tool.<scope>.report@0.1.0` envelope. */
+export const toolReport = (scope: string, command: string, exitCode: number, diagnostics: ReadonlyArray<Diagnostic>, result: JsonValue, meta: JsonValue = {}): JsonValue => ({
+  schema_version: `x07.tool.${scope}.report@0.1.0`,
+  command,
+  ok: exitCode === 0,
+  exit_code: exitCode,
+  diagnostics: diagnostics as unknown as JsonValue,
+  meta,
+  result,
+});
+
+/** Prints an outcome according to the machine flags; returns the exit code. */
+export const emit = async (io: CliIo, m: Machine, o: CommandOutcome): Promise<number> => {
+  const json = canonicalJson(o.report) + "\n";
+  if (m.reportOut !== undefined) {
+    const fs = makeNodeFileSystem();
+    const r = await Effect.runPromiseExit(writeFileAtomic(fs, m.reportOut, json));
+    if (Exit.isFailure(r)) {
+      io.stderr.write(`error: cannot write report to ${m.reportOut}\n`);
+      return EXIT.usage;
+    }
+  }
+  if ((m.json || o.reportIsDefault === true) && !m.quietJson) io.stdout.write(json);
+  else if (!m.json) {
+    if (o.text !== undefined && o.text !== "") io.stdout.write(o.text.endsWith("\n") ? o.text : o.text + "\n");
+  }
+  if (o.errText !== undefined && o.errText !== "" && !m.json) io.stderr.write(o.errText.endsWith("\n") ? o.errText : o.errText + "\n");
+  return o.exitCode;
+};
+
+/** Runs an Effect on the Node layer; a tagged failure becomes a usage/tool-failure outcome with its diagnostics. */
+export const runEffect = async <A>(
+  eff: Effect.Effect<A, X07Error, FileSystem.FileSystem>,
+  onFailure: (diagnostics: ReadonlyArray<Diagnostic>) => CommandOutcome,
+): Promise<{ ok: true; value: A } | { ok: false; outcome: CommandOutcome }> => {
+  const exit = await Effect.runPromiseExit(Effect.provide(eff, layerNode));
+  if (Exit.isSuccess(exit)) return { ok: true, value: exit.value };
+  const failure = Cause.findErrorOption(exit.cause);
+  if (failure._tag === "Some") return { ok: false, outcome: onFailure(failure.value.diagnostics) };
+  const detail = Cause.pretty(exit.cause).split("\n")[0] ?? "unknown";
+  return { ok: false, outcome: onFailure([makeDiagnostic("X07-INTERNAL-0001", `internal error: ${detail}`)]) };
+};
+
+/** A failed outcome for diagnostics (exit 2). */
+export const failureOutcome = (scope: string, command: string, diagnostics: ReadonlyArray<Diagnostic>, result: JsonValue = {}): CommandOutcome => ({
+  exitCode: EXIT.usage,
+  report: toolReport(scope, command, EXIT.usage, diagnostics, result),
+  errText: renderDiagnostics(diagnostics),
+});
+
+/** A usage error (exit 2). */
+export const usageOutcome = (command: string, message: string): CommandOutcome =>
+  failureOutcome(command.split(" ")[0] ?? command, command.replace(/ /g, "."), [makeDiagnostic("X07-TOOL-ARGS-0001", message)]);

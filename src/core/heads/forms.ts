@@ -1,0 +1,66 @@
+/**
+ * Special forms and operators whose shape is fixed, as data: one row per head with its arity rule and the
+ * lint code a wrong arity gets. The lint pass reads this table; later stages extend the heads table next
+ * to it rather than matching head strings of their own.
+ */
+import type { DiagnosticCode } from "../../diag/index.ts";
+
+/** How many arguments a form takes. */
+export type Arity = { readonly exact: number } | { readonly min: number };
+
+/** A mechanical repair for a wrong arity. */
+export type ArityRepair =
+  /** `[op, a, b, c, …]` → `[op, [op, a, b], c]` … (left-associative nesting). */
+  | "nest-binary"
+  /** Wrap the arguments from index `from` onward in one `begin`. */
+  | { readonly wrapBeginFrom: number };
+
+export interface FormShape {
+  readonly arity: Arity;
+  readonly code: DiagnosticCode;
+  readonly repair?: ArityRepair;
+  /** A template shown in the diagnostic notes. */
+  readonly form: string;
+}
+
+const binary = (op: string, repair?: ArityRepair): FormShape => ({
+  arity: { exact: 2 },
+  code: "X07-ARITY-BINOP-0001",
+  form: `["${op}", <a>, <b>]`,
+  ...(repair !== undefined ? { repair } : {}),
+});
+
+const BINARY_OPS = ["+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "<u", "<=u", ">u", ">=u", "<<u", ">>u", "&", "|", "^", "&&", "||"] as const;
+
+/** The shape table. Only `+` gets the nesting repair, as upstream (it is the only associative-safe rewrite offered). */
+export const FORM_SHAPES: Readonly<Record<string, FormShape>> = {
+  ...Object.fromEntries(BINARY_OPS.map((op) => [op, binary(op, op === "+" ? "nest-binary" : undefined)])),
+  if: { arity: { exact: 3 }, code: "X07-ARITY-IF-0001", form: '["if", <cond>, <then>, <else>]' },
+  for: { arity: { exact: 4 }, code: "X07-ARITY-FOR-0001", form: '["for", "i", <start:i32>, <end:i32>, <body>]', repair: { wrapBeginFrom: 4 } },
+  while: { arity: { exact: 2 }, code: "X07-ARITY-WHILE-0001", form: '["while", <cond>, <body>]', repair: { wrapBeginFrom: 2 } },
+  begin: { arity: { min: 1 }, code: "X07-ARITY-BEGIN-0001", form: '["begin", <expr>, …]' },
+  unsafe: { arity: { min: 1 }, code: "X07-ARITY-UNSAFE-0001", form: '["unsafe", <expr>, …]' },
+  let: { arity: { exact: 2 }, code: "X07-ARITY-LET-0001", form: '["let", "name", <value>]' },
+  set: { arity: { exact: 2 }, code: "X07-ARITY-LET-0001", form: '["set", "name", <value>]' },
+  set0: { arity: { exact: 2 }, code: "X07-ARITY-LET-0001", form: '["set0", "name", <value>]' },
+  return: { arity: { exact: 1 }, code: "X07-ARITY-RETURN-0001", form: '["return", <value>]' },
+};
+
+/** Heads that need the unsafe capability (upstream lint `lint_world_heads`). */
+export const UNSAFE_HEADS: ReadonlySet<string> = new Set([
+  "unsafe", "addr_of", "addr_of_mut", "memcpy", "memmove", "memset",
+  "bytes.as_ptr", "bytes.as_mut_ptr", "view.as_ptr", "vec_u8.as_ptr", "vec_u8.as_mut_ptr",
+]);
+/** Head prefixes that need the unsafe capability. */
+export const UNSAFE_PREFIXES: ReadonlyArray<string> = ["ptr."];
+
+/** Capability-gated head prefixes, by the world capability they need. */
+export const CAPABILITY_PREFIXES = {
+  os: ["os.", "std.os."],
+  fs: ["fs.", "std.fs."],
+  rr: ["rr.", "std.rr."],
+  kv: ["kv.", "std.kv."],
+} as const;
+
+/** Namespaces that are builtin and must not be imported. */
+export const BUILTIN_NAMESPACES: ReadonlyArray<string> = ["std.brand"];

@@ -1,0 +1,68 @@
+/** File reading/writing for the stages, with failures mapped to tagged errors carrying diagnostics. */
+import { Effect, FileSystem } from "effect";
+import { makeDiagnostic } from "../../diag/index.ts";
+import { writeFileAtomic } from "../../services/index.ts";
+import { FileReadError, FileWriteError } from "./errors.ts";
+
+const reasonOf = (e: unknown): string => {
+  const d = (e as { reason?: { description?: string; _tag?: string } }).reason;
+  return d?.description ?? d?._tag ?? String(e);
+};
+
+/** Reads a file's bytes. */
+export const readBytes = (path: string) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem;
+    return yield* fs.readFile(path).pipe(
+      Effect.mapError((e) => {
+        const reason = reasonOf(e);
+        return new FileReadError({ path, reason, diagnostics: [makeDiagnostic("X07-IO-READ-0001", `cannot read ${path}: ${reason}`, { file: path })] });
+      }),
+    );
+  });
+
+/** Writes a file atomically (temp file + rename). */
+export const writeText = (path: string, text: string) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem;
+    return yield* writeFileAtomic(fs, path, text).pipe(
+      Effect.mapError((e) => {
+        const reason = reasonOf(e);
+        return new FileWriteError({ path, reason, diagnostics: [makeDiagnostic("X07-IO-WRITE-0001", `cannot write ${path}: ${reason}`, { file: path })] });
+      }),
+    );
+  });
+
+/**
+ * Expands paths into x07AST files: a file is taken as given; a directory contributes every `*.x07.json`
+ * below it, sorted, so runs are deterministic.
+ */
+export const collectX07Files = (paths: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem;
+    const out: string[] = [];
+    for (const p of paths) {
+      const st = yield* fs.stat(p).pipe(
+        Effect.mapError(
+          (e) => new FileReadError({ path: p, reason: reasonOf(e), diagnostics: [makeDiagnostic("X07-IO-READ-0001", `cannot read ${p}: ${reasonOf(e)}`, { file: p })] }),
+        ),
+      );
+      if (st.type !== "Directory") {
+        out.push(p);
+        continue;
+      }
+      const entries = yield* fs.readDirectory(p, { recursive: true }).pipe(
+        Effect.mapError(
+          (e) => new FileReadError({ path: p, reason: reasonOf(e), diagnostics: [makeDiagnostic("X07-IO-READ-0001", `cannot list ${p}: ${reasonOf(e)}`, { file: p })] }),
+        ),
+      );
+      const base = p.endsWith("/") ? p.slice(0, -1) : p;
+      out.push(
+        ...entries
+          .filter((e) => e.endsWith(".x07.json") && !e.split("/").some((seg) => seg === "node_modules" || seg.startsWith(".")))
+          .map((e) => `${base}/${e}`)
+          .sort(),
+      );
+    }
+    return out;
+  });

@@ -1,0 +1,62 @@
+/**
+ * Every diagnostic code this SDK emits, with a one-line summary of our own.
+ *
+ * Codes are named in upstream's families (`X07-…` compiler/lint, `X07V_…` verify, `X07TC_…` certify,
+ * `X07T_…` test, `E_ARCH_…`, `EXTAL…`) so CI gates written against upstream keep matching. A test
+ * checks that every code the SDK can emit is a key of this table; `DiagnosticCode` is derived from it,
+ * so emitting an unlisted code is a compile error.
+ */
+export const DIAGNOSTIC_CODES = {
+  // JSON reading
+  "X07-JSON-PARSE-0001": { summary: "The input is not well-formed JSON.", stage: "parse" },
+  "X07-JSON-UTF8-0001": { summary: "The input bytes are not valid UTF-8.", stage: "parse" },
+  "X07-JSON-DUPKEY-0001": { summary: "An object has the same key twice; JSON readers disagree on which one wins, so it is rejected.", stage: "parse" },
+  "X07-JSON-DEPTH-0001": { summary: "Arrays/objects are nested deeper than the reader's limit.", stage: "parse" },
+  // x07AST shape
+  "X07-SCHEMA-0001": { summary: "The document does not match the x07AST schema for its schema_version.", stage: "parse" },
+  "X07-SCHEMA-0002": { summary: "The schema_version is not one this toolchain reads (x07.x07ast@0.3.0 … @0.9.0).", stage: "parse" },
+  "X07-X07AST-PARSE-0001": { summary: "The document is schema-shaped but breaks an x07AST rule (name prefix, duplicates, version-gated field).", stage: "parse" },
+  "X07-AST-0001": { summary: "An entry document has no /solve expression.", stage: "parse" },
+  // lint: arity and forms
+  "X07-ARITY-BINOP-0001": { summary: "A binary operator was given other than two operands.", stage: "lint" },
+  "X07-ARITY-IF-0001": { summary: "`if` takes exactly condition, then and else.", stage: "lint" },
+  "X07-ARITY-FOR-0001": { summary: "`for` takes exactly a variable, start, end and one body expression.", stage: "lint" },
+  "X07-ARITY-WHILE-0001": { summary: "`while` takes exactly a condition and one body expression.", stage: "lint" },
+  "X07-ARITY-BEGIN-0001": { summary: "`begin` needs at least one expression.", stage: "lint" },
+  "X07-ARITY-UNSAFE-0001": { summary: "`unsafe` needs at least one expression.", stage: "lint" },
+  "X07-ARITY-LET-0001": { summary: "`let`/`set`/`set0` take exactly a name and a value.", stage: "lint" },
+  "X07-ARITY-RETURN-0001": { summary: "`return` takes exactly one value.", stage: "lint" },
+  "X07-FOR-0001": { summary: "The loop variable of `for` must be an identifier.", stage: "lint" },
+  "X07-UNSAFE-0001": { summary: "An `unsafe` block holds many expressions; keep the unsafe surface small.", stage: "lint" },
+  "X07-IMPORT-0002": { summary: "A builtin namespace (std.brand) was imported; its operations need no import.", stage: "lint" },
+  // lint: worlds
+  "X07-WORLD-OS-0001": { summary: "A std.os.* / std.world.* module is imported in a solve-* world.", stage: "lint" },
+  "X07-WORLD-OS-0002": { summary: "An os.* / std.os.* operation is used in a solve-* world; only run-os worlds allow it.", stage: "lint" },
+  "X07-WORLD-FS-0001": { summary: "A filesystem operation is used in a world without the fs capability.", stage: "lint" },
+  "X07-WORLD-RR-0001": { summary: "A record/replay operation is used in a world without the rr capability.", stage: "lint" },
+  "X07-WORLD-KV-0001": { summary: "A key/value operation is used in a world without the kv capability.", stage: "lint" },
+  "X07-WORLD-UNSAFE-0001": { summary: "An unsafe or raw-pointer operation is used in a world that does not allow unsafe code.", stage: "lint" },
+  "X07-WORLD-FFI-0001": { summary: "An extern (C ABI) declaration is used in a world that does not allow FFI.", stage: "lint" },
+  "X07-WORLD-0001": { summary: "The program imports a world adapter module (std.fs/std.rr/std.kv) its world does not provide.", stage: "lint" },
+  "X07-WORLD-UNSAFE-0002": { summary: "A raw pointer type appears in a signature in a world that does not allow unsafe code.", stage: "lint" },
+  // authoring tools
+  "X07-FMT-0001": { summary: "The file is not in canonical form (run `x07 fmt --write`).", stage: "rewrite" },
+  "X07-FIX-0003": { summary: "A quickfix could not be applied to the document.", stage: "rewrite" },
+  "X07-PATCH-0001": { summary: "A JSON Patch operation failed (bad path, failed test, or invalid op).", stage: "rewrite" },
+  "X07-PATCHSET-0001": { summary: "The patchset document is invalid or one of its patches failed.", stage: "rewrite" },
+  "X07-PTR-0001": { summary: "The JSON Pointer does not name a value in the document.", stage: "parse" },
+  "X07-IO-READ-0001": { summary: "A file could not be read.", stage: "parse" },
+  "X07-IO-WRITE-0001": { summary: "A file could not be written (the original is left untouched).", stage: "rewrite" },
+  "X07-TOOL-ARGS-0001": { summary: "The command line is invalid (unknown flag, missing value or input).", stage: "parse" },
+  "X07-INTERNAL-0001": { summary: "An internal error in the SDK (a bug: please report it with the input).", stage: "parse" },
+} as const satisfies Record<string, { readonly summary: string; readonly stage: DiagnosticStage }>;
+
+/** The stages a diagnostic can come from (the x07diag `stage` enum). */
+export type DiagnosticStage = "parse" | "lint" | "rewrite" | "type" | "lower" | "codegen" | "link" | "run";
+
+/** A diagnostic code the SDK emits. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Whether a string is a code in the table. */
+export const isDiagnosticCode = (code: string): code is DiagnosticCode =>
+  Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
