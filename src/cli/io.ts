@@ -5,9 +5,8 @@ import { canonicalJson } from "../core/json/index.ts";
 import type { JsonValue } from "../core/json/index.ts";
 import { makeDiagnostic, renderDiagnostics } from "../diag/index.ts";
 import type { Diagnostic } from "../diag/index.ts";
-import { layerNode } from "../pipeline/index.ts";
 import type { X07Error } from "../pipeline/index.ts";
-import { writeFileAtomic, makeNodeFileSystem } from "../services/index.ts";
+import { writeFileAtomic, makeNodeFileSystem, layerNodeFileSystemAt } from "../services/index.ts";
 
 /** Exit codes, as upstream: 0 success, 1 findings (unformatted, lint errors), 2 usage or tool failure. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -67,7 +66,7 @@ export const toolReport = (scope: string, command: string, exitCode: number, dia
 export const emit = async (io: CliIo, m: Machine, o: CommandOutcome): Promise<number> => {
   const json = canonicalJson(o.report) + "\n";
   if (m.reportOut !== undefined) {
-    const fs = makeNodeFileSystem();
+    const fs = makeNodeFileSystem({ cwd: io.cwd });
     const r = await Effect.runPromiseExit(writeFileAtomic(fs, m.reportOut, json));
     if (Exit.isFailure(r)) {
       io.stderr.write(`error: cannot write report to ${m.reportOut}\n`);
@@ -84,10 +83,11 @@ export const emit = async (io: CliIo, m: Machine, o: CommandOutcome): Promise<nu
 
 /** Runs an Effect on the Node layer; a tagged failure becomes a usage/tool-failure outcome with its diagnostics. */
 export const runEffect = async <A>(
+  io: CliIo,
   eff: Effect.Effect<A, X07Error, FileSystem.FileSystem>,
   onFailure: (diagnostics: ReadonlyArray<Diagnostic>) => CommandOutcome,
 ): Promise<{ ok: true; value: A } | { ok: false; outcome: CommandOutcome }> => {
-  const exit = await Effect.runPromiseExit(Effect.provide(eff, layerNode));
+  const exit = await Effect.runPromiseExit(Effect.provide(eff, layerNodeFileSystemAt(io.cwd)));
   if (Exit.isSuccess(exit)) return { ok: true, value: exit.value };
   const failure = Cause.findErrorOption(exit.cause);
   if (failure._tag === "Some") return { ok: false, outcome: onFailure(failure.value.diagnostics) };

@@ -37,27 +37,35 @@ const info = (type: FileSystem.File.Type, size: number, mtime?: Date): FileSyste
 
 const attempt = <A>(method: string, path: string, f: () => Promise<A>) => Effect.tryPromise({ try: f, catch: toError(method, path) });
 
-/** A FileSystem backed by node:fs. */
-export const makeNodeFileSystem = (): Fs =>
-  FileSystem.makeNoop({
-    readFile: (p) => attempt("readFile", p, async () => new Uint8Array(await nodeFs.readFile(p))),
-    readFileString: (p) => attempt("readFileString", p, () => nodeFs.readFile(p, "utf8")),
-    writeFile: (p, data) => attempt("writeFile", p, () => nodeFs.writeFile(p, data)),
-    writeFileString: (p, data) => attempt("writeFileString", p, () => nodeFs.writeFile(p, data, "utf8")),
-    rename: (a, b) => attempt("rename", a, () => nodeFs.rename(a, b)),
-    remove: (p, o) => attempt("remove", p, () => nodeFs.rm(p, { recursive: o?.recursive ?? false, force: o?.force ?? false })),
-    makeDirectory: (p, o) => attempt("makeDirectory", p, async () => void (await nodeFs.mkdir(p, { recursive: o?.recursive ?? false }))),
-    readDirectory: (p, o) => attempt("readDirectory", p, async () => (await nodeFs.readdir(p, { recursive: o?.recursive ?? false })).map(String)),
-    exists: (p) => attempt("exists", p, () => nodeFs.access(p).then(() => true, () => false)),
+/**
+ * A FileSystem backed by node:fs. Relative paths resolve against `cwd` (default: the process's), so a
+ * host can run commands "in" another directory without changing the process-wide working directory.
+ */
+export const makeNodeFileSystem = (options: { readonly cwd?: string } = {}): Fs => {
+  const at = (p: string) => (options.cwd === undefined || nodePath.isAbsolute(p) ? p : nodePath.join(options.cwd, p));
+  return FileSystem.makeNoop({
+    readFile: (p) => attempt("readFile", p, async () => new Uint8Array(await nodeFs.readFile(at(p)))),
+    readFileString: (p) => attempt("readFileString", p, () => nodeFs.readFile(at(p), "utf8")),
+    writeFile: (p, data) => attempt("writeFile", p, () => nodeFs.writeFile(at(p), data)),
+    writeFileString: (p, data) => attempt("writeFileString", p, () => nodeFs.writeFile(at(p), data, "utf8")),
+    rename: (a, b) => attempt("rename", a, () => nodeFs.rename(at(a), at(b))),
+    remove: (p, o) => attempt("remove", p, () => nodeFs.rm(at(p), { recursive: o?.recursive ?? false, force: o?.force ?? false })),
+    makeDirectory: (p, o) => attempt("makeDirectory", p, async () => void (await nodeFs.mkdir(at(p), { recursive: o?.recursive ?? false }))),
+    readDirectory: (p, o) => attempt("readDirectory", p, async () => (await nodeFs.readdir(at(p), { recursive: o?.recursive ?? false })).map(String)),
+    exists: (p) => attempt("exists", p, () => nodeFs.access(at(p)).then(() => true, () => false)),
     stat: (p) =>
       attempt("stat", p, async () => {
-        const s = await nodeFs.stat(p);
+        const s = await nodeFs.stat(at(p));
         return info(s.isDirectory() ? "Directory" : s.isFile() ? "File" : "Unknown", s.size, s.mtime);
       }),
   });
+};
 
 /** The Node FileSystem as a layer. */
 export const layerNodeFileSystem: Layer.Layer<Fs> = Layer.succeed(FileSystem.FileSystem)(makeNodeFileSystem());
+
+/** The Node FileSystem with relative paths resolved against `cwd`. */
+export const layerNodeFileSystemAt = (cwd: string): Layer.Layer<Fs> => Layer.succeed(FileSystem.FileSystem)(makeNodeFileSystem({ cwd }));
 
 /** A FileSystem held in a Map (paths are normalized with posix rules; directories are implied by files). */
 export const makeMemoryFileSystem = (initial: Readonly<Record<string, string | Uint8Array>> = {}): { fs: Fs; files: Map<string, Uint8Array> } => {
@@ -126,7 +134,9 @@ export const layerMemoryFileSystem = (initial: Readonly<Record<string, string | 
 export const writeFileAtomic = (fs: Fs, path: string, data: string | Uint8Array) => {
   const tmp = `${path}.x07tmp-${randomUUID()}`;
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  return fs.writeFile(tmp, bytes).pipe(
+  return fs.makeDirectory(nodePath.dirname(path), { recursive: true }).pipe(
+    Effect.catch(() => Effect.void),
+    Effect.flatMap(() => fs.writeFile(tmp, bytes)),
     Effect.flatMap(() => fs.rename(tmp, path)),
     Effect.tapError(() => Effect.ignore(fs.remove(tmp, { force: true }))),
   );

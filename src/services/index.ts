@@ -8,6 +8,7 @@
  */
 export {
   layerNodeFileSystem,
+  layerNodeFileSystemAt,
   layerMemoryFileSystem,
   makeNodeFileSystem,
   makeMemoryFileSystem,

@@ -1,5 +1,4 @@
 /** `x07 ast init|get|validate|apply-patch`. */
-import * as nodePath from "node:path";
 import { Effect } from "effect";
 import { astApplyPatch, astGet, astInit, astValidate } from "../../authoring/index.ts";
 import { readBytes, writeText } from "../../core/io/index.ts";
@@ -11,10 +10,7 @@ import { makeDiagReport, renderDiagnostics } from "../../diag/index.ts";
 import { isX07AstVersion, X07AST_VERSION_LIST } from "../../parse/index.ts";
 import type { CommandSpec } from "../command.ts";
 import { EXIT, failureOutcome, runEffect, toolReport, usageOutcome } from "../io.ts";
-import type { CliIo } from "../io.ts";
 
-/** Paths stay as the user wrote them when running in the process cwd, so reports are machine-independent. */
-const resolve = (io: CliIo, p: string): string => (nodePath.isAbsolute(p) || io.cwd === process.cwd() ? p : nodePath.join(io.cwd, p));
 
 export const astInitCommand: CommandSpec = {
   name: "ast init",
@@ -41,7 +37,7 @@ export const astInitCommand: CommandSpec = {
     if (sv !== undefined && !isX07AstVersion(sv)) return usageOutcome("ast init", `--schema-version must be one of ${X07AST_VERSION_LIST.join(", ")}`);
     if (typeof out !== "string") return usageOutcome("ast init", "missing --out PATH");
     const doc = astInit({ world: world as WorldId, module, kind, ...(isX07AstVersion(sv) ? { schemaVersion: sv } : {}) });
-    const w = await runEffect(writeText(resolve(io, out), doc.text), (ds) => failureOutcome("ast", "ast.init", ds));
+    const w = await runEffect(io, writeText((out), doc.text), (ds) => failureOutcome("ast", "ast.init", ds));
     if (!w.ok) return w.outcome;
     return {
       exitCode: EXIT.ok,
@@ -63,7 +59,7 @@ export const astGetCommand: CommandSpec = {
     const ptr = v["ptr"];
     if (typeof input !== "string") return usageOutcome("ast get", "missing --in PATH");
     if (typeof ptr !== "string") return usageOutcome("ast get", "missing --ptr POINTER");
-    const bytes = await runEffect(readBytes(resolve(io, input)), (ds) => failureOutcome("ast", "ast.get", ds));
+    const bytes = await runEffect(io, readBytes((input)), (ds) => failureOutcome("ast", "ast.get", ds));
     if (!bytes.ok) return bytes.outcome;
     const r = astGet(bytes.value, ptr, input);
     if (!r.ok) return failureOutcome("ast", "ast.get", r.diagnostics, { in: input, ptr });
@@ -81,15 +77,17 @@ export const astValidateCommand: CommandSpec = {
   run: async (v, _p, io) => {
     const input = v["in"];
     if (typeof input !== "string") return usageOutcome("ast validate", "missing --in PATH");
-    const bytes = await runEffect(readBytes(resolve(io, input)), (ds) => failureOutcome("ast", "ast.validate", ds));
+    const bytes = await runEffect(io, readBytes((input)), (ds) => failureOutcome("ast", "ast.validate", ds));
     if (!bytes.ok) return bytes.outcome;
     const report = makeDiagReport(astValidate(bytes.value, input));
     const diagOut = v["x07diag"];
     if (typeof diagOut === "string") {
-      const w = await runEffect(writeText(resolve(io, diagOut), JSON.stringify(report) + "\n"), (ds) => failureOutcome("ast", "ast.validate", ds));
+      const w = await runEffect(io, writeText((diagOut), JSON.stringify(report) + "\n"), (ds) => failureOutcome("ast", "ast.validate", ds));
       if (!w.ok) return w.outcome;
     }
-    const exitCode = report.ok ? EXIT.ok : EXIT.findings;
+    // JSON that cannot be read at all is bad input (exit 2); a readable document that breaks the schema is a finding (exit 1).
+    const unreadable = report.diagnostics.some((d) => d.code.startsWith("X07-JSON-"));
+    const exitCode = report.ok ? EXIT.ok : unreadable ? EXIT.usage : EXIT.findings;
     return { exitCode, report: report as unknown as JsonValue, reportIsDefault: true, errText: renderDiagnostics(report.diagnostics) };
   },
 };
@@ -112,8 +110,8 @@ export const astApplyPatchCommand: CommandSpec = {
     const patch = v["patch"];
     if (typeof input !== "string") return usageOutcome("ast apply-patch", "missing --in PATH");
     if (typeof patch !== "string") return usageOutcome("ast apply-patch", "missing --patch PATH");
-    const read = await runEffect(
-      Effect.all([readBytes(resolve(io, input)), readBytes(resolve(io, patch))]),
+    const read = await runEffect(io, 
+      Effect.all([readBytes((input)), readBytes((patch))]),
       (ds) => failureOutcome("ast", "ast.apply_patch", ds),
     );
     if (!read.ok) return read.outcome;
@@ -122,7 +120,7 @@ export const astApplyPatchCommand: CommandSpec = {
     if (!r.ok) return failureOutcome("ast", "ast.apply_patch", r.diagnostics, { in: input, patch });
     const target = typeof v["out"] === "string" ? v["out"] : v["write"] === true ? input : undefined;
     if (target !== undefined) {
-      const w = await runEffect(writeText(resolve(io, target), r.text), (ds) => failureOutcome("ast", "ast.apply_patch", ds));
+      const w = await runEffect(io, writeText((target), r.text), (ds) => failureOutcome("ast", "ast.apply_patch", ds));
       if (!w.ok) return w.outcome;
     }
     return {

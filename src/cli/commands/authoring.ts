@@ -1,5 +1,4 @@
 /** `x07 fmt`, `x07 lint`, `x07 fix`, `x07 patch apply`. */
-import * as nodePath from "node:path";
 import { fixFiles, fmtFiles, lintFiles, patchApply } from "../../authoring/index.ts";
 import { isWorldId, WORLD_IDS } from "../../core/worlds/table.ts";
 import type { WorldId } from "../../core/worlds/table.ts";
@@ -7,12 +6,10 @@ import type { JsonValue } from "../../core/json/index.ts";
 import { makeDiagReport, renderDiagnostics } from "../../diag/index.ts";
 import type { CommandSpec } from "../command.ts";
 import { EXIT, failureOutcome, runEffect, toolReport, usageOutcome } from "../io.ts";
-import type { CliIo, CommandOutcome } from "../io.ts";
+import type { CommandOutcome } from "../io.ts";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-/** Paths stay as the user wrote them when running in the process cwd, so reports are machine-independent. */
-const resolve = (io: CliIo, p: string): string => (nodePath.isAbsolute(p) || io.cwd === process.cwd() ? p : nodePath.join(io.cwd, p));
 const inputsOf = (v: Values, positionals: string[]): string[] => [...((v["input"] as string[] | undefined) ?? []), ...positionals];
 
 const worldOf = (v: Values): WorldId | string | undefined => {
@@ -47,16 +44,15 @@ export const fmtCommand: CommandSpec = {
     const inputs = inputsOf(v, positionals);
     if (inputs.length === 0) return usageOutcome("fmt", "missing input (use --input PATH or pass PATH... as arguments)");
     const write = v["write"] === true;
-    const r = await runEffect(fmtFiles(inputs.map((p) => resolve(io, p)), { write, pretty: v["pretty"] === true }), invalidInputs);
+    const r = await runEffect(io, fmtFiles(inputs.map((p) => (p)), { write, pretty: v["pretty"] === true }), invalidInputs);
     if (!r.ok) return r.outcome;
-    const rel = (p: string) => nodePath.relative(io.cwd, p) || p;
-    const notFormatted = r.value.notFormatted.map(rel);
+        const notFormatted = r.value.notFormatted;
     const exitCode = !write && notFormatted.length > 0 ? EXIT.findings : EXIT.ok;
     return {
       exitCode,
-      report: toolReport("fmt", "fmt", exitCode, [], { files: r.value.files.map(rel), not_formatted: notFormatted, written: r.value.written.map(rel), mode: write ? "write" : "check" }),
+      report: toolReport("fmt", "fmt", exitCode, [], { files: r.value.files, not_formatted: notFormatted, written: r.value.written, mode: write ? "write" : "check" }),
       errText: write ? "" : notFormatted.map((p) => `file is not formatted: ${p}`).join("\n"),
-      text: write ? r.value.written.map((p) => `formatted ${rel(p)}`).join("\n") : "",
+      text: write ? r.value.written.map((p) => `formatted ${p}`).join("\n") : "",
     };
   },
 };
@@ -76,7 +72,7 @@ export const lintCommand: CommandSpec = {
     if (w !== undefined && !isWorldId(w)) return badWorld("lint", w);
     const inputs = inputsOf(v, positionals);
     if (inputs.length === 0) return usageOutcome("lint", "missing input (use --input PATH or pass PATH... as arguments)");
-    const r = await runEffect(lintFiles(inputs.map((p) => resolve(io, p)), w !== undefined ? { world: w as WorldId } : {}), invalidInputs);
+    const r = await runEffect(io, lintFiles(inputs.map((p) => (p)), w !== undefined ? { world: w as WorldId } : {}), invalidInputs);
     if (!r.ok) return { ...r.outcome, reportIsDefault: true };
     return { exitCode: r.value.ok ? EXIT.ok : EXIT.findings, report: r.value as unknown as JsonValue, reportIsDefault: true };
   },
@@ -98,15 +94,14 @@ export const fixCommand: CommandSpec = {
     if (w !== undefined && !isWorldId(w)) return badWorld("fix", w);
     const inputs = inputsOf(v, positionals);
     if (inputs.length === 0) return usageOutcome("fix", "missing input (use --input PATH or pass PATH... as arguments)");
-    const r = await runEffect(fixFiles(inputs.map((p) => resolve(io, p)), { write: v["write"] === true, ...(w !== undefined ? { world: w as WorldId } : {}) }), invalidInputs);
+    const r = await runEffect(io, fixFiles(inputs.map((p) => (p)), { write: v["write"] === true, ...(w !== undefined ? { world: w as WorldId } : {}) }), invalidInputs);
     if (!r.ok) return r.outcome;
-    const rel = (p: string) => nodePath.relative(io.cwd, p) || p;
-    const { report, applied, written } = r.value;
+        const { report, applied, written } = r.value;
     const exitCode = report.ok ? EXIT.ok : EXIT.findings;
     return {
       exitCode,
-      report: toolReport("fix", "fix", exitCode, report.diagnostics, { applied: applied.map((a) => ({ ...a, file: rel(a.file) })), written: written.map(rel) }),
-      text: [...applied.map((a) => `${rel(a.file)}: applied ${a.code}: ${a.note}`), ...written.map((p) => `wrote ${rel(p)}`), renderDiagnostics(report.diagnostics)].filter((s) => s !== "").join("\n"),
+      report: toolReport("fix", "fix", exitCode, report.diagnostics, { applied: applied.map((a) => ({ ...a, file: a.file })), written: written }),
+      text: [...applied.map((a) => `${a.file}: applied ${a.code}: ${a.note}`), ...written.map((p) => `wrote ${p}`), renderDiagnostics(report.diagnostics)].filter((s) => s !== "").join("\n"),
     };
   },
 };
@@ -125,9 +120,9 @@ export const patchApplyCommand: CommandSpec = {
   run: async (v, _p, io) => {
     const input = v["in"];
     if (typeof input !== "string") return usageOutcome("patch apply", "missing --in PATCHSET");
-    const root = resolve(io, typeof v["repo-root"] === "string" ? v["repo-root"] : ".");
+    const root = (typeof v["repo-root"] === "string" ? v["repo-root"] : ".");
     const write = v["write"] === true;
-    const r = await runEffect(patchApply(resolve(io, input), { repoRoot: root, write }), (ds) => failureOutcome("patch", "patch.apply", ds));
+    const r = await runEffect(io, patchApply((input), { repoRoot: root, write }), (ds) => failureOutcome("patch", "patch.apply", ds));
     if (!r.ok) return r.outcome;
     const exitCode = r.value.ok ? EXIT.ok : EXIT.findings;
     return {

@@ -5,6 +5,7 @@
  * This folder is the only importer of `generated/`; the rest of the SDK gets document types and
  * validation from here. Pure: no I/O, no state beyond the validators' compile-once caches.
  */
+import type { TSchema } from "typebox";
 import { type DocumentTypes, registry } from "../../../generated/index.ts";
 
 export type { DocumentTypes } from "../../../generated/index.ts";
@@ -67,7 +68,7 @@ export function isSchemaVersion(value: unknown): value is SchemaVersion {
  * @since 0.1.0
  * @category models
  */
-export function schemaFor<V extends SchemaVersion>(version: V): (typeof registry)[V]["schema"] {
+export function schemaFor(version: SchemaVersion): TSchema {
   return registry[version].schema;
 }
 
@@ -88,13 +89,8 @@ export function detect(doc: unknown): SchemaVersion | undefined {
  * @category guards
  */
 export function validateAs<V extends SchemaVersion>(version: V, doc: unknown): ValidationResult<DocumentTypes[V]> {
-  // The registry's validators are keyed by the same versions as DocumentTypes; TypeScript cannot
-  // correlate the two indexed accesses through the generic, hence the one cast below.
-  const validator = registry[version].validator() as unknown as {
-    Check(value: unknown): boolean;
-    Errors(value: unknown): ReadonlyArray<{ instancePath: string; message: string; keyword: string }>;
-  };
-  if (validator.Check(doc)) return { ok: true, value: doc as DocumentTypes[V] };
+  const validator = registry[version].validator();
+  if (validator.Check(doc)) return { ok: true, value: doc };
   const errors = validator.Errors(doc).map((e) => ({ pointer: e.instancePath, message: e.message, keyword: e.keyword }));
   return { ok: false, errors };
 }
