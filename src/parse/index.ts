@@ -24,7 +24,7 @@ export {
   featuresOf,
 } from "./versions.ts";
 export type { X07AstVersion, X07AstFeatures } from "./versions.ts";
-export { readJsonText, jsonErrorDiagnostic } from "./internal/json-diag.ts";
+export { readJsonText, jsonErrorDiagnostic, JSON_READ_CODES } from "./internal/json-diag.ts";
 export { isBytesLike } from "./internal/type-ref.ts";
 
 /**

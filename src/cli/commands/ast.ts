@@ -7,7 +7,7 @@ import type { JsonValue } from "../../core/json/index.ts";
 import { isWorldId, WORLD_IDS } from "../../core/worlds/table.ts";
 import type { WorldId } from "../../core/worlds/table.ts";
 import { makeDiagReport, renderDiagnostics } from "../../diag/index.ts";
-import { isX07AstVersion, X07AST_VERSION_LIST } from "../../parse/index.ts";
+import { isX07AstVersion, JSON_READ_CODES, X07AST_VERSION_LIST } from "../../parse/index.ts";
 import type { CommandSpec } from "../command.ts";
 import { EXIT, failureOutcome, runEffect, toolReport, usageOutcome } from "../io.ts";
 
@@ -86,7 +86,7 @@ export const astValidateCommand: CommandSpec = {
       if (!w.ok) return w.outcome;
     }
     // JSON that cannot be read at all is bad input (exit 2); a readable document that breaks the schema is a finding (exit 1).
-    const unreadable = report.diagnostics.some((d) => d.code.startsWith("X07-JSON-"));
+    const unreadable = report.diagnostics.some((d) => JSON_READ_CODES.has(d.code));
     const exitCode = report.ok ? EXIT.ok : unreadable ? EXIT.usage : EXIT.findings;
     return { exitCode, report: report as unknown as JsonValue, reportIsDefault: true, errText: renderDiagnostics(report.diagnostics) };
   },

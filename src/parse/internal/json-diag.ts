@@ -11,6 +11,9 @@ const CODE_BY_KIND: Record<JsonReadError["kind"], DiagnosticCode> = {
   depth: "X07-JSON-DEPTH-0001",
 };
 
+/** The codes a JSON reading failure can have. */
+export const JSON_READ_CODES: ReadonlySet<string> = new Set(Object.values(CODE_BY_KIND));
+
 /** Converts a JSON reading failure into a diagnostic at the JSON Pointer being read (line/column in `data`). */
 export const jsonErrorDiagnostic = (e: JsonReadError, file?: string): Diagnostic =>
   makeDiagnostic(CODE_BY_KIND[e.kind], `${e.message} (line ${e.line}, column ${e.col})`, {
