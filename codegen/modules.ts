@@ -170,18 +170,38 @@ function moduleText(
 
 function registryText(docs: readonly SchemaFile[]): string {
   const lines: string[] = [header("schemas/**/*.schema.json")];
+  lines.push(`import type { TSchema } from "typebox";\n`);
   for (const f of docs) {
     const n = exportName(f, "");
     lines.push(`import { ${n}, ${n}Validator } from "./${f.moduleRel}";\n`);
   }
-  lines.push(`\n/** Every document schema, keyed by \`schema_version\`. */\nexport const registry = {\n`);
+  lines.push(`
+/** The part of a compiled TypeBox validator the registry relies on. */
+export interface DocumentValidator<T> {
+  Check(value: unknown): value is T;
+  Errors(value: unknown): ReadonlyArray<{ readonly instancePath: string; readonly message: string; readonly keyword: string }>;
+}
+
+/** One registered format. */
+export interface RegistryEntry<T> {
+  readonly family: string;
+  /** Whether documents carry \`schema_version\` as a field. */
+  readonly tagged: boolean;
+  readonly schema: TSchema;
+  readonly validator: () => DocumentValidator<T>;
+}
+
+/** The static type of each document, keyed by \`schema_version\`. */
+export interface DocumentTypes {
+`);
+  for (const f of docs) lines.push(`  ${JSON.stringify(f.version)}: ${exportName(f, "")};\n`);
+  lines.push(`}\n\n/** Every document schema, keyed by \`schema_version\`. The explicit type keeps declaration emit small. */\n`);
+  lines.push(`export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<DocumentTypes[V]> } = {\n`);
   for (const f of docs) {
     const n = exportName(f, "");
-    lines.push(`  ${JSON.stringify(f.version)}: { family: ${JSON.stringify(f.family)}, schema: ${n}, validator: ${n}Validator },\n`);
+    lines.push(`  ${JSON.stringify(f.version)}: { family: ${JSON.stringify(f.family)}, tagged: ${String(f.tagged)}, schema: ${n}, validator: ${n}Validator },\n`);
   }
-  lines.push(`} as const;\n\n/** The static type of each document, keyed by \`schema_version\`. */\nexport interface DocumentTypes {\n`);
-  for (const f of docs) lines.push(`  ${JSON.stringify(f.version)}: ${exportName(f, "")};\n`);
-  lines.push(`}\n`);
+  lines.push(`};\n`);
   return lines.join("");
 }
 
@@ -192,7 +212,7 @@ function barrelText(docs: readonly SchemaFile[]): string {
     lines.push(`export { ${n}, ${n}SchemaVersion, ${n}Validator } from "./${f.moduleRel}";\n`);
     lines.push(`export * as ${n}Defs from "./${f.moduleRel}";\n`);
   }
-  lines.push(`export { type DocumentTypes, registry } from "./registry.ts";\n`);
+  lines.push(`export { type DocumentTypes, type DocumentValidator, type RegistryEntry, registry } from "./registry.ts";\n`);
   return lines.join("");
 }
 
