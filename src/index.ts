@@ -7,12 +7,23 @@
  * @packageDocumentation
  */
 
-/**
- * The SDK's version.
- * @since 0.1.0
- * @category models
- */
-export const SDK_VERSION = "0.1.0";
+export { SDK_VERSION } from "./version.ts";
+
+/** Diagnostics as data: the `Diagnostic` type, the code table, x07diag reports. */
+export * as diag from "./diag/index.ts";
+/** The parse stage: x07AST JSON → typed AST. */
+export * as parse from "./parse/index.ts";
+/** Authoring tools: fmt, lint, fix, ast, patchsets. */
+export * as authoring from "./authoring/index.ts";
+/** The Effect pipeline: stages as Effects, tagged errors, the Node layer. */
+export * as pipeline from "./pipeline/index.ts";
+/** Services and layers (file systems). */
+export * as services from "./services/index.ts";
+
+export { parseX07Ast, parseX07AstValue } from "./parse/index.ts";
+export type { X07AstDocument, Expr, ParseResult } from "./parse/index.ts";
+export { formatX07Ast, lintX07Ast, fixX07Ast } from "./authoring/index.ts";
+export type { Diagnostic, DiagReport } from "./diag/index.ts";
 export {
   type ContractError,
   type DocumentTypes,

@@ -1,2 +1,6 @@
-/** The SDK's version (kept in step with package.json by a test). */
+/**
+ * The SDK's version (kept in step with package.json by a test).
+ * @since 0.1.0
+ * @category models
+ */
 export const SDK_VERSION = "0.1.0";
