@@ -6,6 +6,7 @@
  * validation from here. Pure: no I/O, no state beyond the validators' compile-once caches.
  */
 import type { TSchema } from "typebox";
+import { Settings } from "typebox/system";
 import { type DocumentTypes, registry } from "../../../generated/index.ts";
 
 export type { DocumentTypes } from "../../../generated/index.ts";
@@ -83,6 +84,23 @@ export function detect(doc: unknown): SchemaVersion | undefined {
   return isSchemaVersion(version) ? version : undefined;
 }
 
+/** How many errors to gather for a failed document (TypeBox's default of 8 can cut off the errors of a later `oneOf` branch). */
+const MAX_ERRORS = 64;
+
+/**
+ * Runs a synchronous error-gathering call with a higher error cap, restoring TypeBox's process-wide
+ * setting afterwards (the cap is a TypeBox global; nothing else runs between set and restore).
+ */
+const collectErrors = <T>(f: () => T): T => {
+  const prev = Settings.Get().maxErrors;
+  Settings.Set({ maxErrors: MAX_ERRORS });
+  try {
+    return f();
+  } finally {
+    Settings.Set({ maxErrors: prev });
+  }
+};
+
 /**
  * Validates `doc` against the schema for `version`.
  * @since 0.1.0
@@ -91,7 +109,7 @@ export function detect(doc: unknown): SchemaVersion | undefined {
 export function validateAs<V extends SchemaVersion>(version: V, doc: unknown): ValidationResult<DocumentTypes[V]> {
   const validator = registry[version].validator();
   if (validator.Check(doc)) return { ok: true, value: doc };
-  const errors = validator.Errors(doc).map((e) => ({ pointer: e.instancePath, message: e.message, keyword: e.keyword }));
+  const errors = collectErrors(() => validator.Errors(doc)).map((e) => ({ pointer: e.instancePath, message: e.message, keyword: e.keyword }));
   return { ok: false, errors };
 }
 
