@@ -23,6 +23,10 @@ export const parseTypeRef = (ctx: ParseContext, v: JsonValue | undefined, ptr: s
         schemaError(ctx, `a type variable is ["t", Name]; got ${v.length} items`, ptr);
         return undefined;
       }
+      // Upstream reads ["t", x] as a type variable for any local name x, and the schema also accepts it
+      // when x is a type name (as the application "t" of x); accept what both accept.
+      const lower = v[1];
+      if (typeof lower === "string" && TYPE_NAME.pattern!.test(lower) && lower.length <= TYPE_NAME.maxLength!) return { kind: "var", name: lower, ptr };
       const name = readString(ctx, v[1], `${ptr}/1`, TPARAM_NAME);
       return name === undefined ? undefined : { kind: "var", name, ptr };
     }
