@@ -44,7 +44,7 @@ export type ParseResult =
 export interface ParseOptions {
   /** The file name to record on the document and in diagnostics (`data.file`). */
   readonly file?: string;
-  /** Maximum nesting of JSON arrays/objects and of expressions (default 1024). */
+  /** Maximum nesting of JSON arrays/objects and of expressions (default 1024); expressions, read recursively, stop at 2048 whatever the value. */
   readonly maxDepth?: number;
 }
 

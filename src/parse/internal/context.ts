@@ -41,6 +41,14 @@ export const isObject = (v: JsonValue | undefined): v is JsonObject =>
 export const describe = (v: JsonValue | undefined): string =>
   v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : typeof v === "string" ? "a string" : typeof v === "number" ? "a number" : "a boolean";
 
+/** A short rendering of a user value for messages: never walks into arrays/objects, so any input is safe. */
+export const preview = (v: JsonValue | undefined): string =>
+  typeof v === "string"
+    ? JSON.stringify(v.length > 80 ? v.slice(0, 80) + "…" : v)
+    : typeof v === "number" || typeof v === "boolean" || v === null
+      ? String(v)
+      : describe(v);
+
 /** Reports keys not in `allowed` (the schema's additionalProperties: false). */
 export const checkKeys = (
   ctx: ParseContext,
@@ -119,7 +127,14 @@ export const readArray = (ctx: ParseContext, v: JsonValue | undefined, ptr: stri
 export const checkUnique = (ctx: ParseContext, items: ReadonlyArray<JsonValue>, ptr: string, label: string): void => {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    const key = JSON.stringify(item);
+    // Only scalars and shallow objects can be duplicates of interest; a container too deep to
+    // stringify is reported by the item's own checks, so it is skipped here rather than thrown on.
+    let key: string;
+    try {
+      key = JSON.stringify(item);
+    } catch {
+      return;
+    }
     if (seen.has(key)) schemaError(ctx, `${label} has a duplicate item ${key.length > 80 ? key.slice(0, 80) + "…" : key}`, child(ptr, i));
     seen.add(key);
   });

@@ -26,6 +26,7 @@ import {
   checkUnique,
   describe,
   isObject,
+  preview,
   readArray,
   readString,
   required,
@@ -226,7 +227,7 @@ const parseExtern = (ctx: ParseContext, o: JsonObject, ptr: string, moduleId: st
   const name = readString(ctx, required(ctx, o, ptr, "name", what), `${ptr}/name`, SYMBOL);
   if (name !== undefined) checkPrefix(ctx, "extern", name, moduleId, `${ptr}/name`);
   const abiV = required(ctx, o, ptr, "abi", what);
-  if (abiV !== undefined && abiV !== "C") schemaError(ctx, `abi must be "C", got ${JSON.stringify(abiV)}`, `${ptr}/abi`);
+  if (abiV !== undefined && abiV !== "C") schemaError(ctx, `abi must be "C", got ${preview(abiV)}`, `${ptr}/abi`);
   const linkName = o["link_name"] === undefined ? undefined : readString(ctx, o["link_name"], `${ptr}/link_name`, LOCAL_NAME);
   const paramsV = required(ctx, o, ptr, "params", what);
   const params = parseParams(ctx, paramsV, `${ptr}/params`);
@@ -324,7 +325,7 @@ export const parseDecl = (ctx: ParseContext, v: JsonValue, ptr: string, moduleId
       return kindV === "defrecord" ? parseRecord(ctx, v, ptr) : parseEnum(ctx, v, ptr);
     default: {
       const known = ctx.features.recordsAndEnums ? [...KINDS_ALWAYS, ...KINDS_09] : [...KINDS_ALWAYS];
-      schemaError(ctx, `unknown declaration kind ${JSON.stringify(kindV)}; expected one of ${known.join(", ")}`, `${ptr}/kind`);
+      schemaError(ctx, `unknown declaration kind ${preview(kindV)}; expected one of ${known.join(", ")}`, `${ptr}/kind`);
       return undefined;
     }
   }

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../diag/index.ts";
 import type { Decl, Expr, Import, X07AstDocument } from "../ast.ts";
 import { DEFAULT_X07AST_VERSION, X07AST_VERSION_LIST, featuresOf, isX07AstVersion } from "../versions.ts";
 import type { ParseContext } from "./context.ts";
-import { MODULE_ID, checkKeys, checkUnique, describe, isObject, readArray, readString, required, ruleError, schemaError } from "./context.ts";
+import { MODULE_ID, preview, checkKeys, checkUnique, describe, isObject, readArray, readString, required, ruleError, schemaError } from "./context.ts";
 import { parseDecl } from "./decl.ts";
 import { parseExpr } from "./expr.ts";
 
@@ -13,6 +13,12 @@ export interface ParseDocumentOptions {
   readonly file?: string;
   readonly maxDepth?: number;
 }
+
+/**
+ * Expressions are read recursively, so their nesting is capped below what the JS stack survives even
+ * when the caller raises `maxDepth` for the JSON reader (which is iterative).
+ */
+const MAX_EXPR_DEPTH = 2048;
 
 const ROOT_KEYS: ReadonlySet<string> = new Set(["schema_version", "kind", "module_id", "imports", "decls", "solve", "meta"]);
 
@@ -33,12 +39,12 @@ export const parseDocument = (
     const message =
       sv === undefined
         ? 'missing required field "schema_version"'
-        : `unsupported schema_version ${JSON.stringify(sv)} (supported: ${X07AST_VERSION_LIST.join(", ")})`;
+        : `unsupported schema_version ${preview(sv)} (supported: ${X07AST_VERSION_LIST.join(", ")})`;
     diagnostics.push(
       makeDiagnostic(sv === undefined ? "X07-SCHEMA-0001" : "X07-SCHEMA-0002", message, {
         ptr: sv === undefined ? "" : "/schema_version",
         ...fileInit,
-        data: { got: sv ?? null, supported: X07AST_VERSION_LIST },
+        data: { got: sv === undefined ? null : typeof sv === "object" && sv !== null ? preview(sv) : sv, supported: X07AST_VERSION_LIST },
         quickfix: {
           kind: "json_patch",
           patch: [{ op: sv === undefined ? "add" : "replace", path: "/schema_version", value: DEFAULT_X07AST_VERSION }],
@@ -48,12 +54,12 @@ export const parseDocument = (
     );
     return { document: undefined, diagnostics };
   }
-  const ctx: ParseContext = { features: featuresOf(sv), versionLabel: sv, diagnostics, maxDepth: options.maxDepth ?? 1024, file };
+  const ctx: ParseContext = { features: featuresOf(sv), versionLabel: sv, diagnostics, maxDepth: Math.min(options.maxDepth ?? 1024, MAX_EXPR_DEPTH), file };
   checkKeys(ctx, root, "", ROOT_KEYS, "the document root");
 
   const kindV = required(ctx, root, "", "kind", "the document root");
   const kind = kindV === "entry" || kindV === "module" ? kindV : undefined;
-  if (kindV !== undefined && kind === undefined) schemaError(ctx, `kind must be "entry" or "module", got ${JSON.stringify(kindV)}`, "/kind");
+  if (kindV !== undefined && kind === undefined) schemaError(ctx, `kind must be "entry" or "module", got ${preview(kindV)}`, "/kind");
 
   const moduleId = readString(ctx, required(ctx, root, "", "module_id", "the document root"), "/module_id", MODULE_ID);
 
