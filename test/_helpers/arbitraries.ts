@@ -263,3 +263,50 @@ export const x07AstDocument = (options: DocumentOptions = {}): fc.Arbitrary<Obj>
         });
     });
 };
+
+/** Every JSON Pointer inside a value (the root included). */
+export const pointersOf = (v: JsonValue, base = "", out: string[] = []): string[] => {
+  out.push(base);
+  if (Array.isArray(v)) v.forEach((x, i) => pointersOf(x, `${base}/${i}`, out));
+  else if (v !== null && typeof v === "object")
+    for (const [k, x] of Object.entries(v)) pointersOf(x, `${base}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
+  return out;
+};
+
+const setAt = (root: JsonValue, tokens: string[], edit: (parent: JsonValue[] | Obj, key: string) => void): JsonValue => {
+  const copy = JSON.parse(JSON.stringify(root)) as JsonValue;
+  if (tokens.length === 0) return copy;
+  let cur: JsonValue = copy;
+  for (const t of tokens.slice(0, -1)) cur = Array.isArray(cur) ? cur[Number(t)]! : (cur as Obj)[t]!;
+  edit(cur as JsonValue[] | Obj, tokens[tokens.length - 1]!);
+  return copy;
+};
+
+/**
+ * A well-formed document with one random edit: a value replaced by arbitrary JSON or by a nearby
+ * shape (a string, an int out of range, an empty list), or a field removed or added.
+ */
+export const mutatedDocument = (): fc.Arbitrary<JsonValue> =>
+  x07AstDocument({ maxDecls: 3 }).chain((doc) => {
+    const ptrs = pointersOf(doc);
+    const replacement = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<JsonValue>,
+      fc.constantFrom<JsonValue>("", "a b", "x", 2147483648, -2147483649, 1.5, [], [1], {}, null, true, "x07.x07ast@0.10.0", "bytes.lit", ["t", "A"]),
+    );
+    return fc.record({ at: fc.constantFrom(...ptrs), op: fc.constantFrom("replace", "replace", "delete", "add"), value: replacement, key: fc.constantFrom("extra", "doc", "kind", "name", "solve", "protocol") }).map(
+      ({ at, op, value, key }): JsonValue => {
+        const tokens = at === "" ? [] : at.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+        if (tokens.length === 0) return op === "replace" ? value : setAt(doc, [key], (p) => ((p as Obj)[key] = value));
+        return setAt(doc, tokens, (parent, k) => {
+          if (Array.isArray(parent)) {
+            const i = Number(k);
+            if (op === "delete") parent.splice(i, 1);
+            else if (op === "add") parent.splice(i, 0, value);
+            else parent[i] = value;
+          } else if (op === "delete") delete parent[k];
+          else if (op === "add" && parent[key] === undefined) parent[key] = value;
+          else parent[k] = value;
+        });
+      },
+    );
+  });
