@@ -58,7 +58,15 @@ import { LpWorkloadDescribeResult010, LpWorkloadDescribeResult010Validator } fro
 import { LpWorkloadListResult010, LpWorkloadListResult010Validator } from "./lp/lp.workload.list.result@0.1.0.ts";
 import { LpWorkloadPackManifest010, LpWorkloadPackManifest010Validator } from "./lp/lp.workload.pack.manifest@0.1.0.ts";
 import { LpWorkloadStateResult010, LpWorkloadStateResult010Validator } from "./lp/lp.workload.state.result@0.1.0.ts";
+import { LockV0_2_0, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
+import { LockV0_3_0, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";
+import { LockV0_4_0, LockV0_4_0Validator } from "./x07/x07.lock@0.4.0.ts";
 import { Patchset, PatchsetValidator } from "./x07/x07.patchset@0.1.0.ts";
+import { PkgAdvisory, PkgAdvisoryValidator } from "./x07/x07.pkg.advisory@0.1.0.ts";
+import { ProjectV0_2_0, ProjectV0_2_0Validator } from "./x07/x07.project@0.2.0.ts";
+import { ProjectV0_3_0, ProjectV0_3_0Validator } from "./x07/x07.project@0.3.0.ts";
+import { ProjectV0_4_0, ProjectV0_4_0Validator } from "./x07/x07.project@0.4.0.ts";
+import { ProjectV0_5_0, ProjectV0_5_0Validator } from "./x07/x07.project@0.5.0.ts";
 import { ToolAgentContextReport, ToolAgentContextReportValidator } from "./x07/x07.tool.agent.context.report@0.1.0.ts";
 import { ToolAgentReport, ToolAgentReportValidator } from "./x07/x07.tool.agent.report@0.1.0.ts";
 import { ToolArchCheckReport, ToolArchCheckReportValidator } from "./x07/x07.tool.arch.check.report@0.1.0.ts";
@@ -271,7 +279,15 @@ export interface DocumentTypes {
   "lp.workload.list.result@0.1.0": LpWorkloadListResult010;
   "lp.workload.pack.manifest@0.1.0": LpWorkloadPackManifest010;
   "lp.workload.state.result@0.1.0": LpWorkloadStateResult010;
+  "x07.lock@0.2.0": LockV0_2_0;
+  "x07.lock@0.3.0": LockV0_3_0;
+  "x07.lock@0.4.0": LockV0_4_0;
   "x07.patchset@0.1.0": Patchset;
+  "x07.pkg.advisory@0.1.0": PkgAdvisory;
+  "x07.project@0.2.0": ProjectV0_2_0;
+  "x07.project@0.3.0": ProjectV0_3_0;
+  "x07.project@0.4.0": ProjectV0_4_0;
+  "x07.project@0.5.0": ProjectV0_5_0;
   "x07.tool.agent.context.report@0.1.0": ToolAgentContextReport;
   "x07.tool.agent.report@0.1.0": ToolAgentReport;
   "x07.tool.arch.check.report@0.1.0": ToolArchCheckReport;
@@ -470,7 +486,15 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "lp.workload.list.result@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadListResult010, validator: LpWorkloadListResult010Validator },
   "lp.workload.pack.manifest@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadPackManifest010, validator: LpWorkloadPackManifest010Validator },
   "lp.workload.state.result@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadStateResult010, validator: LpWorkloadStateResult010Validator },
+  "x07.lock@0.2.0": { family: "x07", tagged: true, schema: LockV0_2_0, validator: LockV0_2_0Validator },
+  "x07.lock@0.3.0": { family: "x07", tagged: true, schema: LockV0_3_0, validator: LockV0_3_0Validator },
+  "x07.lock@0.4.0": { family: "x07", tagged: true, schema: LockV0_4_0, validator: LockV0_4_0Validator },
   "x07.patchset@0.1.0": { family: "x07", tagged: true, schema: Patchset, validator: PatchsetValidator },
+  "x07.pkg.advisory@0.1.0": { family: "x07", tagged: true, schema: PkgAdvisory, validator: PkgAdvisoryValidator },
+  "x07.project@0.2.0": { family: "x07", tagged: true, schema: ProjectV0_2_0, validator: ProjectV0_2_0Validator },
+  "x07.project@0.3.0": { family: "x07", tagged: true, schema: ProjectV0_3_0, validator: ProjectV0_3_0Validator },
+  "x07.project@0.4.0": { family: "x07", tagged: true, schema: ProjectV0_4_0, validator: ProjectV0_4_0Validator },
+  "x07.project@0.5.0": { family: "x07", tagged: true, schema: ProjectV0_5_0, validator: ProjectV0_5_0Validator },
   "x07.tool.agent.context.report@0.1.0": { family: "x07", tagged: true, schema: ToolAgentContextReport, validator: ToolAgentContextReportValidator },
   "x07.tool.agent.report@0.1.0": { family: "x07", tagged: true, schema: ToolAgentReport, validator: ToolAgentReportValidator },
   "x07.tool.arch.check.report@0.1.0": { family: "x07", tagged: true, schema: ToolArchCheckReport, validator: ToolArchCheckReportValidator },
