@@ -8,6 +8,7 @@ import { SDK_VERSION } from "../version.ts";
 import type { CommandSpec } from "./command.ts";
 import { astApplyPatchCommand, astGetCommand, astInitCommand, astValidateCommand } from "./commands/ast.ts";
 import { fixCommand, fmtCommand, lintCommand, patchApplyCommand } from "./commands/authoring.ts";
+import { checkCommand } from "./commands/check.ts";
 import { EXIT, MACHINE_OPTIONS, emit, machineOf, usageOutcome } from "./io.ts";
 import type { CliIo } from "./io.ts";
 
@@ -16,6 +17,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   fmtCommand,
   lintCommand,
   fixCommand,
+  checkCommand,
   astInitCommand,
   astGetCommand,
   astValidateCommand,

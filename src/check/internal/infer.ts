@@ -1,0 +1,268 @@
+/**
+ * Expression typing for one function body (or the entry's solve): bidirectional, monomorphic, with
+ * move tracking for move-only locals. Special forms have one handler each in `FORMS`; every other list
+ * is a call to a builtin (signature from the heads table) or to a declared/imported function.
+ */
+import { CAPABILITY_PREFIXES, FORM_SHAPES } from "../../core/heads/forms.ts";
+import { suggestNames } from "../../core/text/suggest.ts";
+import { makeDiagnostic } from "../../diag/index.ts";
+import type { Diagnostic, DiagnosticCode, DiagnosticInit } from "../../diag/index.ts";
+import type { Expr, ListExpr } from "../../parse/index.ts";
+import type { FormName, TExpr, Ty } from "../ir.ts";
+import type { BuiltinSig } from "./builtins.ts";
+import { Scopes } from "./env.ts";
+import { MOVE_ONLY, NEVER, UNKNOWN, coercible, sameTy } from "./types.ts";
+
+/** A callable user function's signature. */
+export interface FnSig {
+  readonly name: string;
+  readonly params: ReadonlyArray<Ty>;
+  readonly result: Ty;
+  readonly ptr: string;
+  readonly file?: string;
+}
+
+export interface InferContext {
+  readonly file: string | undefined;
+  readonly fnResult: Ty;
+  readonly functions: ReadonlyMap<string, FnSig>;
+  readonly builtin: (head: string) => BuiltinSig | undefined;
+  readonly builtinNames: () => Iterable<string>;
+  readonly diagnostics: Diagnostic[];
+  readonly seen: Set<string>;
+  readonly scopes: Scopes;
+}
+
+const emit = (cx: InferContext, code: DiagnosticCode, message: string, init: DiagnosticInit): void => {
+  const key = `${code}|${init.ptr ?? ""}|${message}`;
+  if (cx.seen.has(key)) return;
+  cx.seen.add(key);
+  cx.diagnostics.push(makeDiagnostic(code, message, { ...init, ...(cx.file !== undefined ? { file: cx.file } : {}) }));
+};
+
+const unknownOut = (e: Expr): TExpr => ({ kind: "int", value: 0, ty: UNKNOWN, ptr: e.ptr });
+
+/** Infers an expression's type. */
+export const infer = (cx: InferContext, e: Expr): TExpr => {
+  switch (e.kind) {
+    case "int":
+      return { kind: "int", value: e.value, ty: "i32", ptr: e.ptr };
+    case "text":
+      return { kind: "text", value: e.value, ty: "bytes", ptr: e.ptr };
+    case "atom":
+      return useLocal(cx, e.name, e.ptr);
+    case "list": {
+      const form = FORMS[e.head as FormName];
+      if (form !== undefined && Object.prototype.hasOwnProperty.call(FORMS, e.head)) return form(cx, e);
+      return inferCall(cx, e);
+    }
+  }
+};
+
+/** Checks an expression against an expected type, inserting a coercion when one applies. */
+export const expect = (cx: InferContext, e: Expr, want: Ty, onMismatch: (got: Ty) => void): TExpr => {
+  const t = infer(cx, e);
+  if (sameTy(t.ty, want)) return t;
+  if (coercible(t.ty, want)) return { kind: "coerce", from: t.ty, arg: t, ty: want, ptr: t.ptr };
+  onMismatch(t.ty);
+  return t;
+};
+
+const useLocal = (cx: InferContext, name: string, ptr: string): TExpr => {
+  if (name === "input") return { kind: "input", ty: "bytes_view", ptr };
+  const b = cx.scopes.lookup(name);
+  if (b === undefined) {
+    const s = suggestNames(name, [...cx.scopes.names(), "input"]);
+    emit(cx, "X07-TYPE-0001", `unknown identifier ${JSON.stringify(name)}`, { ptr, data: { name }, ...(s.length > 0 ? { notes: [`did you mean ${s.join(" or ")}?`] } : {}) });
+    return { kind: "local", name, ty: UNKNOWN, ptr };
+  }
+  if (b.movedAt !== undefined) {
+    emit(cx, "X07-MOVE-0001", `${name} is used after it was moved`, {
+      ptr,
+      related: [{ kind: "x07ast", ptr: b.movedAt }],
+      notes: [`the value of ${name} (${b.ty}) was moved at ${b.movedAt}; bind a copy (bytes.copy / view.to_bytes) before moving, or re-assign it with set`],
+      data: { name, moved_at: b.movedAt },
+    });
+  }
+  return { kind: "local", name, ty: b.ty, ptr };
+};
+
+/** Marks a local argument of a move-only type as moved (passing it by value consumes it). */
+const moveIfLocal = (cx: InferContext, arg: Expr, ty: Ty, at: string): void => {
+  if (arg.kind !== "atom" || !MOVE_ONLY.has(ty)) return;
+  const b = cx.scopes.lookup(arg.name);
+  if (b !== undefined && b.movedAt === undefined) b.movedAt = at;
+};
+
+const i32Operand = (cx: InferContext, e: Expr, what: string): TExpr =>
+  expect(cx, e, "i32", (got) => emit(cx, "X07-TYPE-0004", `${what} must be i32, got ${got}`, { ptr: e.ptr, data: { expected: "i32", got } }));
+
+/** Type of a sequence of statements + tail, in a fresh scope. */
+const inferBlock = (cx: InferContext, e: ListExpr, form: FormName): TExpr => {
+  cx.scopes.push();
+  const args = e.args.map((a) => infer(cx, a));
+  cx.scopes.pop();
+  const last = args[args.length - 1];
+  const ty = args.some((a, i) => a.ty === NEVER && i < args.length - 1) ? NEVER : (last?.ty ?? UNKNOWN);
+  return { kind: "form", form, args, ty, ptr: e.ptr };
+};
+
+const nameArg = (e: ListExpr): string | undefined => (e.args[0]?.kind === "atom" ? e.args[0].name : undefined);
+
+type FormHandler = (cx: InferContext, e: ListExpr) => TExpr;
+
+/** One handler per special form. Arity errors were reported by lint; here a wrong shape just yields `unknown`. */
+const FORMS: Record<FormName, FormHandler> = {
+  begin: (cx, e) => (e.args.length === 0 ? unknownOut(e) : inferBlock(cx, e, "begin")),
+  unsafe: (cx, e) => (e.args.length === 0 ? unknownOut(e) : inferBlock(cx, e, "unsafe")),
+  let: (cx, e) => {
+    const name = nameArg(e);
+    const init = e.args[1];
+    if (e.args.length !== 2 || name === undefined || init === undefined) return unknownOut(e);
+    const v = infer(cx, init);
+    moveIfLocal(cx, init, v.ty, e.ptr);
+    cx.scopes.bind(name, v.ty === NEVER ? UNKNOWN : v.ty);
+    return { kind: "form", form: "let", name, args: [v], ty: v.ty, ptr: e.ptr };
+  },
+  set: (cx, e) => assign(cx, e, "set"),
+  set0: (cx, e) => assign(cx, e, "set0"),
+  if: (cx, e) => {
+    const [c, t, f] = e.args;
+    if (e.args.length !== 3 || c === undefined || t === undefined || f === undefined) return unknownOut(e);
+    const cond = expect(cx, c, "i32", (got) => emit(cx, "X07-TYPE-IF-0001", `if condition must be i32, got ${got}`, { ptr: c.ptr, data: { got } }));
+    const before = cx.scopes.snapshot();
+    cx.scopes.push();
+    const then = infer(cx, t);
+    cx.scopes.pop();
+    const afterThen = cx.scopes.snapshot();
+    cx.scopes.restore(before);
+    cx.scopes.push();
+    const els = infer(cx, f);
+    cx.scopes.pop();
+    // A binding moved in either branch is moved afterwards.
+    for (const [b, movedAt] of afterThen) if (movedAt !== undefined && b.movedAt === undefined) b.movedAt = movedAt;
+    let ty: Ty;
+    if (then.ty === NEVER) ty = els.ty;
+    else if (els.ty === NEVER) ty = then.ty;
+    else if (sameTy(then.ty, els.ty) && sameTy(els.ty, then.ty)) ty = then.ty === UNKNOWN ? els.ty : then.ty;
+    else {
+      emit(cx, "X07-TYPE-IF-0002", `if branches have different types: ${then.ty} and ${els.ty}`, { ptr: e.ptr, data: { then: then.ty, else: els.ty } });
+      ty = UNKNOWN;
+    }
+    return { kind: "form", form: "if", args: [cond, then, els], ty, ptr: e.ptr };
+  },
+  for: (cx, e) => {
+    const name = nameArg(e);
+    const [, start, end, body] = e.args;
+    if (e.args.length !== 4 || name === undefined || start === undefined || end === undefined || body === undefined) return unknownOut(e);
+    const s = i32Operand(cx, start, "for start");
+    const n = i32Operand(cx, end, "for end");
+    cx.scopes.push();
+    cx.scopes.bind(name, "i32");
+    const b = loopBody(cx, body);
+    cx.scopes.pop();
+    return { kind: "form", form: "for", name, args: [s, n, b], ty: "i32", ptr: e.ptr };
+  },
+  while: (cx, e) => {
+    const [c, body] = e.args;
+    if (e.args.length !== 2 || c === undefined || body === undefined) return unknownOut(e);
+    const cond = i32Operand(cx, c, "while condition");
+    const b = loopBody(cx, body);
+    return { kind: "form", form: "while", args: [cond, b], ty: "i32", ptr: e.ptr };
+  },
+  return: (cx, e) => {
+    const [v] = e.args;
+    if (e.args.length !== 1 || v === undefined) return unknownOut(e);
+    const t = expect(cx, v, cx.fnResult, (got) =>
+      emit(cx, "X07-TYPE-RET-0001", `return value has type ${got}; the function returns ${cx.fnResult}`, { ptr: v.ptr, data: { expected: cx.fnResult, got } }),
+    );
+    moveIfLocal(cx, v, t.ty, e.ptr);
+    return { kind: "form", form: "return", args: [t], ty: NEVER, ptr: e.ptr };
+  },
+  "&&": (cx, e) => shortCircuit(cx, e, "&&"),
+  "||": (cx, e) => shortCircuit(cx, e, "||"),
+};
+
+/** A loop body is typed twice: the second pass sees moves made by the first (a move in iteration 1 breaks iteration 2). */
+const loopBody = (cx: InferContext, body: Expr): TExpr => {
+  cx.scopes.push();
+  infer(cx, body);
+  cx.scopes.pop();
+  cx.scopes.push();
+  const b = infer(cx, body);
+  cx.scopes.pop();
+  return b;
+};
+
+const shortCircuit = (cx: InferContext, e: ListExpr, form: "&&" | "||"): TExpr => {
+  const [a, b] = e.args;
+  if (e.args.length !== 2 || a === undefined || b === undefined) return unknownOut(e);
+  return { kind: "form", form, args: [i32Operand(cx, a, `${form} operand`), i32Operand(cx, b, `${form} operand`)], ty: "i32", ptr: e.ptr };
+};
+
+const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
+  const name = nameArg(e);
+  const v = e.args[1];
+  if (e.args.length !== 2 || name === undefined || v === undefined) return unknownOut(e);
+  const b = cx.scopes.lookup(name);
+  if (b === undefined) {
+    const s = suggestNames(name, cx.scopes.names());
+    emit(cx, "X07-TYPE-SET-0001", `${form} of unknown local ${JSON.stringify(name)}`, { ptr: e.ptr, data: { local: name }, ...(s.length > 0 ? { notes: [`did you mean ${s.join(" or ")}?`] } : {}) });
+    infer(cx, v);
+    return unknownOut(e);
+  }
+  const t = expect(cx, v, b.ty, (got) => emit(cx, "X07-TYPE-SET-0002", `${form} assigns ${got} to ${name}, which is ${b.ty}`, { ptr: v.ptr, data: { local: name, expected: b.ty, got } }));
+  moveIfLocal(cx, v, t.ty, e.ptr);
+  b.movedAt = undefined; // the local holds a fresh value again
+  return { kind: "form", form, name, args: [t], ty: form === "set0" ? "i32" : b.ty, ptr: e.ptr };
+};
+
+/** Heads whose misuse another pass already reports: lint owns form arity and world capabilities. */
+const reportedByLint = (e: ListExpr): boolean => {
+  const shape = FORM_SHAPES[e.head];
+  if (shape !== undefined) return "exact" in shape.arity ? e.args.length !== shape.arity.exact : e.args.length < shape.arity.min;
+  return Object.values(CAPABILITY_PREFIXES).some((ps) => ps.some((p) => e.head.startsWith(p)));
+};
+
+const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
+  if (reportedByLint(e)) {
+    e.args.forEach((a) => infer(cx, a));
+    return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
+  }
+  const user = cx.functions.get(e.head);
+  const sig = user !== undefined ? { params: user.params, result: user.result, owners: [] as number[] } : toSig(cx.builtin(e.head), e.args.length);
+  if (sig === undefined) {
+    const s = suggestNames(e.head, [...cx.functions.keys(), ...cx.builtinNames(), ...Object.keys(FORMS)]);
+    emit(cx, "X07-TYPE-CALL-0001", `unknown callee ${JSON.stringify(e.head)}`, {
+      ptr: `${e.ptr}/0`,
+      data: { callee: e.head },
+      ...(s.length > 0 ? { notes: [`did you mean ${s.join(" or ")}?`] } : { notes: ["import the module that declares it, or declare it with defn"] }),
+    });
+    e.args.forEach((a) => infer(cx, a));
+    return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
+  }
+  if (sig.params.length !== e.args.length) {
+    emit(cx, "X07-TYPE-CALL-0003", `${e.head} expects ${sig.params.length} argument${sig.params.length === 1 ? "" : "s"}, got ${e.args.length}`, {
+      ptr: e.ptr,
+      data: { callee: e.head, want: sig.params.length, got: e.args.length },
+      notes: [`signature: (${e.head} ${sig.params.join(" ")}) -> ${sig.result}`],
+    });
+    e.args.forEach((a) => infer(cx, a));
+    return { kind: user !== undefined ? "call" : "builtin", ...(user !== undefined ? { fn: e.head } : { head: e.head }), args: [], ty: sig.result, ptr: e.ptr } as TExpr;
+  }
+  const args = e.args.map((a, i) => {
+    const want = sig.params[i]!;
+    if (sig.owners.includes(i) && a.kind !== "atom") {
+      emit(cx, "X07-BORROW-0001", `${e.head} needs an identifier owner for argument ${i + 1} (bind the value to a local with let first)`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });
+    }
+    const t = expect(cx, a, want, (got) =>
+      emit(cx, "X07-TYPE-CALL-0002", `argument ${i + 1} of ${e.head} has type ${got}; expected ${want}`, { ptr: a.ptr, data: { callee: e.head, arg_index: i, expected: want, got } }),
+    );
+    if (t.kind !== "coerce") moveIfLocal(cx, a, want, e.ptr);
+    return t;
+  });
+  return user !== undefined ? { kind: "call", fn: e.head, args, ty: sig.result, ptr: e.ptr } : { kind: "builtin", head: e.head, args, ty: sig.result, ptr: e.ptr };
+};
+
+const toSig = (b: BuiltinSig | undefined, _argc: number): { params: ReadonlyArray<Ty>; result: Ty; owners: number[] } | undefined =>
+  b === undefined ? undefined : { params: b.params, result: b.result, owners: [...(b.ownerArgs ?? [])] };

@@ -1,0 +1,43 @@
+/** Type references → checker types, and the properties the checker needs of each type. */
+import type { TypeRef } from "../../parse/index.ts";
+import type { Ty } from "../ir.ts";
+
+/** The concrete type names the language has (upstream `crates/x07c/src/types.rs`, `Ty::parse_named`). */
+export const TYPE_NAMES: ReadonlySet<string> = new Set([
+  "i32", "u32", "f64", "bytes", "bytes_view", "vec_u8",
+  "option_i32", "option_bytes", "option_bytes_view",
+  "result_i32", "result_bytes", "result_bytes_view", "result_result_bytes",
+  "iface", "ptr_const_u8", "ptr_mut_u8", "ptr_const_void", "ptr_mut_void", "ptr_const_i32", "ptr_mut_i32",
+]);
+
+/** Move-only types: passing or binding a local of this type moves it. */
+export const MOVE_ONLY: ReadonlySet<string> = new Set(["bytes", "vec_u8"]);
+
+export const NEVER: Ty = "never";
+export const UNKNOWN: Ty = "unknown";
+
+/** `u32` is carried as i32 (upstream `Ty::parse_named("u32") = Ty::I32`). */
+export const canonicalTy = (t: Ty): Ty => (t === "u32" ? "i32" : t);
+
+/** Whether `got` may be used where `want` is expected without a coercion. */
+export const sameTy = (got: Ty, want: Ty): boolean =>
+  got === UNKNOWN || want === UNKNOWN || got === NEVER || canonicalTy(got) === canonicalTy(want);
+
+/** Whether an implicit call-site coercion exists from `got` to `want` (bytes → bytes_view, vec_u8 → bytes_view). */
+export const coercible = (got: Ty, want: Ty): boolean => want === "bytes_view" && (got === "bytes" || got === "vec_u8");
+
+/**
+ * Lowers a parsed type reference to a checker type. `["option", "i32"]` and friends map onto the named
+ * carriers; type variables and other applications are generic and not monomorphic (returned as undefined).
+ */
+export const tyOf = (t: TypeRef): Ty | undefined => {
+  if (t.kind === "named") return TYPE_NAMES.has(t.name) ? canonicalTy(t.name) : undefined;
+  if (t.kind === "var") return undefined;
+  const [a] = t.args;
+  if (t.args.length !== 1 || a === undefined) return undefined;
+  const inner = tyOf(a);
+  if (t.head === "option" && (inner === "i32" || inner === "bytes" || inner === "bytes_view")) return `option_${inner}`;
+  if (t.head === "result" && (inner === "i32" || inner === "bytes" || inner === "bytes_view")) return `result_${inner}`;
+  if (t.head === "result" && inner === "result_bytes") return "result_result_bytes";
+  return undefined;
+};

@@ -1,0 +1,49 @@
+/**
+ * The checked program: what `check` produces and `interp`, `prove` and `certify` consume. Every
+ * expression carries its type and its JSON Pointer; calls are resolved to a builtin head or a function
+ * symbol; implicit coercions are explicit nodes.
+ */
+import type { WorldId } from "../core/worlds/table.ts";
+import type { ContractClause, DefasyncDecl, DefnDecl, X07AstDocument } from "../parse/index.ts";
+
+/** A type: a concrete type name (`i32`, `bytes`, `option_bytes`, …), `never` (does not return) or `unknown` (after an error). */
+export type Ty = string;
+
+/** The special forms a checked expression can be. */
+export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "&&" | "||";
+
+/** A typed expression. */
+export type TExpr =
+  | { readonly kind: "int"; readonly value: number; readonly ty: Ty; readonly ptr: string }
+  | { readonly kind: "local"; readonly name: string; readonly ty: Ty; readonly ptr: string }
+  | { readonly kind: "input"; readonly ty: Ty; readonly ptr: string }
+  | { readonly kind: "text"; readonly value: string; readonly ty: Ty; readonly ptr: string }
+  | { readonly kind: "form"; readonly form: FormName; readonly name?: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  | { readonly kind: "builtin"; readonly head: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  | { readonly kind: "call"; readonly fn: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  /** An implicit conversion the checker inserted (e.g. `bytes` → `bytes_view` at a call typed `bytes_view`). */
+  | { readonly kind: "coerce"; readonly from: Ty; readonly arg: TExpr; readonly ty: Ty; readonly ptr: string };
+
+/** A checked function. */
+export interface CheckedFunction {
+  readonly name: string;
+  readonly module: string;
+  readonly file?: string;
+  readonly decl: DefnDecl | DefasyncDecl;
+  readonly params: ReadonlyArray<{ readonly name: string; readonly ty: Ty }>;
+  readonly result: Ty;
+  readonly body: TExpr;
+  readonly requires: ReadonlyArray<{ readonly clause: ContractClause; readonly expr: TExpr }>;
+  readonly ensures: ReadonlyArray<{ readonly clause: ContractClause; readonly expr: TExpr }>;
+}
+
+/** A whole checked program. */
+export interface CheckedProgram {
+  readonly world: WorldId;
+  readonly entry: X07AstDocument;
+  readonly solve: TExpr | undefined;
+  /** Every checked function by symbol, entry module and imported modules alike. */
+  readonly functions: ReadonlyMap<string, CheckedFunction>;
+  /** Module ids in dependency order. */
+  readonly modules: ReadonlyArray<string>;
+}
