@@ -123,6 +123,10 @@ export { LockV0_4_0, LockV0_4_0SchemaVersion, LockV0_4_0Validator } from "./x07/
 export * as LockV0_4_0Defs from "./x07/x07.lock@0.4.0.ts";
 export { Patchset, PatchsetSchemaVersion, PatchsetValidator } from "./x07/x07.patchset@0.1.0.ts";
 export * as PatchsetDefs from "./x07/x07.patchset@0.1.0.ts";
+export { PbtParams, PbtParamsSchemaVersion, PbtParamsValidator } from "./x07/x07.pbt.params@0.1.0.ts";
+export * as PbtParamsDefs from "./x07/x07.pbt.params@0.1.0.ts";
+export { PbtRepro, PbtReproSchemaVersion, PbtReproValidator } from "./x07/x07.pbt.repro@0.1.0.ts";
+export * as PbtReproDefs from "./x07/x07.pbt.repro@0.1.0.ts";
 export { PkgAdvisory, PkgAdvisorySchemaVersion, PkgAdvisoryValidator } from "./x07/x07.pkg.advisory@0.1.0.ts";
 export * as PkgAdvisoryDefs from "./x07/x07.pkg.advisory@0.1.0.ts";
 export { ProjectV0_2_0, ProjectV0_2_0SchemaVersion, ProjectV0_2_0Validator } from "./x07/x07.project@0.2.0.ts";
@@ -133,6 +137,12 @@ export { ProjectV0_4_0, ProjectV0_4_0SchemaVersion, ProjectV0_4_0Validator } fro
 export * as ProjectV0_4_0Defs from "./x07/x07.project@0.4.0.ts";
 export { ProjectV0_5_0, ProjectV0_5_0SchemaVersion, ProjectV0_5_0Validator } from "./x07/x07.project@0.5.0.ts";
 export * as ProjectV0_5_0Defs from "./x07/x07.project@0.5.0.ts";
+export { RunReport, RunReportSchemaVersion, RunReportValidator } from "./x07/x07.run.report@0.3.0.ts";
+export * as RunReportDefs from "./x07/x07.run.report@0.3.0.ts";
+export { TestsManifestV0_1_0, TestsManifestV0_1_0SchemaVersion, TestsManifestV0_1_0Validator } from "./x07/x07.tests_manifest@0.1.0.ts";
+export * as TestsManifestV0_1_0Defs from "./x07/x07.tests_manifest@0.1.0.ts";
+export { TestsManifestV0_2_0, TestsManifestV0_2_0SchemaVersion, TestsManifestV0_2_0Validator } from "./x07/x07.tests_manifest@0.2.0.ts";
+export * as TestsManifestV0_2_0Defs from "./x07/x07.tests_manifest@0.2.0.ts";
 export { ToolAgentContextReport, ToolAgentContextReportSchemaVersion, ToolAgentContextReportValidator } from "./x07/x07.tool.agent.context.report@0.1.0.ts";
 export * as ToolAgentContextReportDefs from "./x07/x07.tool.agent.context.report@0.1.0.ts";
 export { ToolAgentReport, ToolAgentReportSchemaVersion, ToolAgentReportValidator } from "./x07/x07.tool.agent.report@0.1.0.ts";
@@ -405,4 +415,6 @@ export { X07AstV0_9_0, X07AstV0_9_0SchemaVersion, X07AstV0_9_0Validator } from "
 export * as X07AstV0_9_0Defs from "./x07/x07.x07ast@0.9.0.ts";
 export { DiagReport, DiagReportSchemaVersion, DiagReportValidator } from "./x07/x07.x07diag@0.1.0.ts";
 export * as DiagReportDefs from "./x07/x07.x07diag@0.1.0.ts";
+export { X07TestReport, X07TestReportSchemaVersion, X07TestReportValidator } from "./x07/x07.x07test@0.4.0.ts";
+export * as X07TestReportDefs from "./x07/x07.x07test@0.4.0.ts";
 export { type DocumentTypes, type DocumentValidator, type RegistryEntry, registry } from "./registry.ts";

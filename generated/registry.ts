@@ -62,11 +62,16 @@ import { LockV0_2_0, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
 import { LockV0_3_0, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";
 import { LockV0_4_0, LockV0_4_0Validator } from "./x07/x07.lock@0.4.0.ts";
 import { Patchset, PatchsetValidator } from "./x07/x07.patchset@0.1.0.ts";
+import { PbtParams, PbtParamsValidator } from "./x07/x07.pbt.params@0.1.0.ts";
+import { PbtRepro, PbtReproValidator } from "./x07/x07.pbt.repro@0.1.0.ts";
 import { PkgAdvisory, PkgAdvisoryValidator } from "./x07/x07.pkg.advisory@0.1.0.ts";
 import { ProjectV0_2_0, ProjectV0_2_0Validator } from "./x07/x07.project@0.2.0.ts";
 import { ProjectV0_3_0, ProjectV0_3_0Validator } from "./x07/x07.project@0.3.0.ts";
 import { ProjectV0_4_0, ProjectV0_4_0Validator } from "./x07/x07.project@0.4.0.ts";
 import { ProjectV0_5_0, ProjectV0_5_0Validator } from "./x07/x07.project@0.5.0.ts";
+import { RunReport, RunReportValidator } from "./x07/x07.run.report@0.3.0.ts";
+import { TestsManifestV0_1_0, TestsManifestV0_1_0Validator } from "./x07/x07.tests_manifest@0.1.0.ts";
+import { TestsManifestV0_2_0, TestsManifestV0_2_0Validator } from "./x07/x07.tests_manifest@0.2.0.ts";
 import { ToolAgentContextReport, ToolAgentContextReportValidator } from "./x07/x07.tool.agent.context.report@0.1.0.ts";
 import { ToolAgentReport, ToolAgentReportValidator } from "./x07/x07.tool.agent.report@0.1.0.ts";
 import { ToolArchCheckReport, ToolArchCheckReportValidator } from "./x07/x07.tool.arch.check.report@0.1.0.ts";
@@ -203,6 +208,7 @@ import { X07AstV0_7_0, X07AstV0_7_0Validator } from "./x07/x07.x07ast@0.7.0.ts";
 import { X07AstV0_8_0, X07AstV0_8_0Validator } from "./x07/x07.x07ast@0.8.0.ts";
 import { X07AstV0_9_0, X07AstV0_9_0Validator } from "./x07/x07.x07ast@0.9.0.ts";
 import { DiagReport, DiagReportValidator } from "./x07/x07.x07diag@0.1.0.ts";
+import { X07TestReport, X07TestReportValidator } from "./x07/x07.x07test@0.4.0.ts";
 
 /** The part of a compiled TypeBox validator the registry relies on. */
 export interface DocumentValidator<T> {
@@ -283,11 +289,16 @@ export interface DocumentTypes {
   "x07.lock@0.3.0": LockV0_3_0;
   "x07.lock@0.4.0": LockV0_4_0;
   "x07.patchset@0.1.0": Patchset;
+  "x07.pbt.params@0.1.0": PbtParams;
+  "x07.pbt.repro@0.1.0": PbtRepro;
   "x07.pkg.advisory@0.1.0": PkgAdvisory;
   "x07.project@0.2.0": ProjectV0_2_0;
   "x07.project@0.3.0": ProjectV0_3_0;
   "x07.project@0.4.0": ProjectV0_4_0;
   "x07.project@0.5.0": ProjectV0_5_0;
+  "x07.run.report@0.3.0": RunReport;
+  "x07.tests_manifest@0.1.0": TestsManifestV0_1_0;
+  "x07.tests_manifest@0.2.0": TestsManifestV0_2_0;
   "x07.tool.agent.context.report@0.1.0": ToolAgentContextReport;
   "x07.tool.agent.report@0.1.0": ToolAgentReport;
   "x07.tool.arch.check.report@0.1.0": ToolArchCheckReport;
@@ -424,6 +435,7 @@ export interface DocumentTypes {
   "x07.x07ast@0.8.0": X07AstV0_8_0;
   "x07.x07ast@0.9.0": X07AstV0_9_0;
   "x07.x07diag@0.1.0": DiagReport;
+  "x07.x07test@0.4.0": X07TestReport;
 }
 
 /** Every document schema, keyed by `schema_version`. The explicit type keeps declaration emit small. */
@@ -490,11 +502,16 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.lock@0.3.0": { family: "x07", tagged: true, schema: LockV0_3_0, validator: LockV0_3_0Validator },
   "x07.lock@0.4.0": { family: "x07", tagged: true, schema: LockV0_4_0, validator: LockV0_4_0Validator },
   "x07.patchset@0.1.0": { family: "x07", tagged: true, schema: Patchset, validator: PatchsetValidator },
+  "x07.pbt.params@0.1.0": { family: "x07", tagged: false, schema: PbtParams, validator: PbtParamsValidator },
+  "x07.pbt.repro@0.1.0": { family: "x07", tagged: true, schema: PbtRepro, validator: PbtReproValidator },
   "x07.pkg.advisory@0.1.0": { family: "x07", tagged: true, schema: PkgAdvisory, validator: PkgAdvisoryValidator },
   "x07.project@0.2.0": { family: "x07", tagged: true, schema: ProjectV0_2_0, validator: ProjectV0_2_0Validator },
   "x07.project@0.3.0": { family: "x07", tagged: true, schema: ProjectV0_3_0, validator: ProjectV0_3_0Validator },
   "x07.project@0.4.0": { family: "x07", tagged: true, schema: ProjectV0_4_0, validator: ProjectV0_4_0Validator },
   "x07.project@0.5.0": { family: "x07", tagged: true, schema: ProjectV0_5_0, validator: ProjectV0_5_0Validator },
+  "x07.run.report@0.3.0": { family: "x07", tagged: true, schema: RunReport, validator: RunReportValidator },
+  "x07.tests_manifest@0.1.0": { family: "x07", tagged: true, schema: TestsManifestV0_1_0, validator: TestsManifestV0_1_0Validator },
+  "x07.tests_manifest@0.2.0": { family: "x07", tagged: true, schema: TestsManifestV0_2_0, validator: TestsManifestV0_2_0Validator },
   "x07.tool.agent.context.report@0.1.0": { family: "x07", tagged: true, schema: ToolAgentContextReport, validator: ToolAgentContextReportValidator },
   "x07.tool.agent.report@0.1.0": { family: "x07", tagged: true, schema: ToolAgentReport, validator: ToolAgentReportValidator },
   "x07.tool.arch.check.report@0.1.0": { family: "x07", tagged: true, schema: ToolArchCheckReport, validator: ToolArchCheckReportValidator },
@@ -631,4 +648,5 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.x07ast@0.8.0": { family: "x07", tagged: true, schema: X07AstV0_8_0, validator: X07AstV0_8_0Validator },
   "x07.x07ast@0.9.0": { family: "x07", tagged: true, schema: X07AstV0_9_0, validator: X07AstV0_9_0Validator },
   "x07.x07diag@0.1.0": { family: "x07", tagged: true, schema: DiagReport, validator: DiagReportValidator },
+  "x07.x07test@0.4.0": { family: "x07", tagged: true, schema: X07TestReport, validator: X07TestReportValidator },
 };
