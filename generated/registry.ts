@@ -200,6 +200,13 @@ import { ToolXtalTasksRunReport, ToolXtalTasksRunReportValidator } from "./x07/x
 import { ToolXtalTestsGenFromSpecReport, ToolXtalTestsGenFromSpecReportValidator } from "./x07/x07.tool.xtal.tests.gen-from-spec.report@0.1.0.ts";
 import { ToolXtalTestsReport, ToolXtalTestsReportValidator } from "./x07/x07.tool.xtal.tests.report@0.1.0.ts";
 import { ToolXtalVerifyReport, ToolXtalVerifyReportValidator } from "./x07/x07.tool.xtal.verify.report@0.1.0.ts";
+import { VerifyCex, VerifyCexValidator } from "./x07/x07.verify.cex@0.2.0.ts";
+import { VerifyCoverage, VerifyCoverageValidator } from "./x07/x07.verify.coverage@0.4.0.ts";
+import { VerifyProofCheckReport, VerifyProofCheckReportValidator } from "./x07/x07.verify.proof_check.report@0.2.0.ts";
+import { VerifyProofObject, VerifyProofObjectValidator } from "./x07/x07.verify.proof_object@0.2.0.ts";
+import { VerifyProofSummary, VerifyProofSummaryValidator } from "./x07/x07.verify.proof_summary@0.2.0.ts";
+import { VerifyReport, VerifyReportValidator } from "./x07/x07.verify.report@0.8.0.ts";
+import { VerifySummary, VerifySummaryValidator } from "./x07/x07.verify.summary@0.2.0.ts";
 import { X07AstV0_3_0, X07AstV0_3_0Validator } from "./x07/x07.x07ast@0.3.0.ts";
 import { X07AstV0_4_0, X07AstV0_4_0Validator } from "./x07/x07.x07ast@0.4.0.ts";
 import { X07AstV0_5_0, X07AstV0_5_0Validator } from "./x07/x07.x07ast@0.5.0.ts";
@@ -427,6 +434,13 @@ export interface DocumentTypes {
   "x07.tool.xtal.tests.gen-from-spec.report@0.1.0": ToolXtalTestsGenFromSpecReport;
   "x07.tool.xtal.tests.report@0.1.0": ToolXtalTestsReport;
   "x07.tool.xtal.verify.report@0.1.0": ToolXtalVerifyReport;
+  "x07.verify.cex@0.2.0": VerifyCex;
+  "x07.verify.coverage@0.4.0": VerifyCoverage;
+  "x07.verify.proof_check.report@0.2.0": VerifyProofCheckReport;
+  "x07.verify.proof_object@0.2.0": VerifyProofObject;
+  "x07.verify.proof_summary@0.2.0": VerifyProofSummary;
+  "x07.verify.report@0.8.0": VerifyReport;
+  "x07.verify.summary@0.2.0": VerifySummary;
   "x07.x07ast@0.3.0": X07AstV0_3_0;
   "x07.x07ast@0.4.0": X07AstV0_4_0;
   "x07.x07ast@0.5.0": X07AstV0_5_0;
@@ -640,6 +654,13 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.tool.xtal.tests.gen-from-spec.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalTestsGenFromSpecReport, validator: ToolXtalTestsGenFromSpecReportValidator },
   "x07.tool.xtal.tests.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalTestsReport, validator: ToolXtalTestsReportValidator },
   "x07.tool.xtal.verify.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalVerifyReport, validator: ToolXtalVerifyReportValidator },
+  "x07.verify.cex@0.2.0": { family: "x07", tagged: true, schema: VerifyCex, validator: VerifyCexValidator },
+  "x07.verify.coverage@0.4.0": { family: "x07", tagged: true, schema: VerifyCoverage, validator: VerifyCoverageValidator },
+  "x07.verify.proof_check.report@0.2.0": { family: "x07", tagged: true, schema: VerifyProofCheckReport, validator: VerifyProofCheckReportValidator },
+  "x07.verify.proof_object@0.2.0": { family: "x07", tagged: true, schema: VerifyProofObject, validator: VerifyProofObjectValidator },
+  "x07.verify.proof_summary@0.2.0": { family: "x07", tagged: true, schema: VerifyProofSummary, validator: VerifyProofSummaryValidator },
+  "x07.verify.report@0.8.0": { family: "x07", tagged: true, schema: VerifyReport, validator: VerifyReportValidator },
+  "x07.verify.summary@0.2.0": { family: "x07", tagged: true, schema: VerifySummary, validator: VerifySummaryValidator },
   "x07.x07ast@0.3.0": { family: "x07", tagged: true, schema: X07AstV0_3_0, validator: X07AstV0_3_0Validator },
   "x07.x07ast@0.4.0": { family: "x07", tagged: true, schema: X07AstV0_4_0, validator: X07AstV0_4_0Validator },
   "x07.x07ast@0.5.0": { family: "x07", tagged: true, schema: X07AstV0_5_0, validator: X07AstV0_5_0Validator },
