@@ -71,9 +71,11 @@ const matchPattern = (pattern: string, spec: HeadSpec, head: string): Record<str
 
 /** Look a list head up: an exact row, else the parametric row whose pattern it instantiates; undefined when it is not a builtin head. */
 export const resolveHead = (head: string): ResolvedHead | undefined => {
-  if (Object.prototype.hasOwnProperty.call(HEADS, head) && !head.includes("<")) {
+  if (Object.prototype.hasOwnProperty.call(HEADS, head)) {
     const name = head as HeadName;
-    return { name, spec: HEADS[name], bindings: {} };
+    const spec: HeadSpec = HEADS[name];
+    // A pattern key such as `vec_value.push_<T>_v1` is not itself a head.
+    return spec.prefix === undefined ? { name, spec, bindings: {} } : undefined;
   }
   for (const [name, spec] of PARAMETRIC) {
     const bindings = matchPattern(name, spec, head);
