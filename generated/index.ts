@@ -115,6 +115,14 @@ export { LpWorkloadPackManifest010, LpWorkloadPackManifest010SchemaVersion, LpWo
 export * as LpWorkloadPackManifest010Defs from "./lp/lp.workload.pack.manifest@0.1.0.ts";
 export { LpWorkloadStateResult010, LpWorkloadStateResult010SchemaVersion, LpWorkloadStateResult010Validator } from "./lp/lp.workload.state.result@0.1.0.ts";
 export * as LpWorkloadStateResult010Defs from "./lp/lp.workload.state.result@0.1.0.ts";
+export { ArchBoundariesIndex, ArchBoundariesIndexSchemaVersion, ArchBoundariesIndexValidator } from "./x07/x07.arch.boundaries.index@0.1.0.ts";
+export * as ArchBoundariesIndexDefs from "./x07/x07.arch.boundaries.index@0.1.0.ts";
+export { ArchBoundariesReport, ArchBoundariesReportSchemaVersion, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
+export * as ArchBoundariesReportDefs from "./x07/x07.arch.boundaries.report@0.1.0.ts";
+export { ArchManifest, ArchManifestSchemaVersion, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
+export * as ArchManifestDefs from "./x07/x07.arch.manifest@0.3.0.ts";
+export { ArchReport, ArchReportSchemaVersion, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
+export * as ArchReportDefs from "./x07/x07.arch.report@0.1.0.ts";
 export { LockV0_2_0, LockV0_2_0SchemaVersion, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
 export * as LockV0_2_0Defs from "./x07/x07.lock@0.2.0.ts";
 export { LockV0_3_0, LockV0_3_0SchemaVersion, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";

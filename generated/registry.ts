@@ -58,6 +58,10 @@ import { LpWorkloadDescribeResult010, LpWorkloadDescribeResult010Validator } fro
 import { LpWorkloadListResult010, LpWorkloadListResult010Validator } from "./lp/lp.workload.list.result@0.1.0.ts";
 import { LpWorkloadPackManifest010, LpWorkloadPackManifest010Validator } from "./lp/lp.workload.pack.manifest@0.1.0.ts";
 import { LpWorkloadStateResult010, LpWorkloadStateResult010Validator } from "./lp/lp.workload.state.result@0.1.0.ts";
+import { ArchBoundariesIndex, ArchBoundariesIndexValidator } from "./x07/x07.arch.boundaries.index@0.1.0.ts";
+import { ArchBoundariesReport, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
+import { ArchManifest, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
+import { ArchReport, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
 import { LockV0_2_0, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
 import { LockV0_3_0, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";
 import { LockV0_4_0, LockV0_4_0Validator } from "./x07/x07.lock@0.4.0.ts";
@@ -292,6 +296,10 @@ export interface DocumentTypes {
   "lp.workload.list.result@0.1.0": LpWorkloadListResult010;
   "lp.workload.pack.manifest@0.1.0": LpWorkloadPackManifest010;
   "lp.workload.state.result@0.1.0": LpWorkloadStateResult010;
+  "x07.arch.boundaries.index@0.1.0": ArchBoundariesIndex;
+  "x07.arch.boundaries.report@0.1.0": ArchBoundariesReport;
+  "x07.arch.manifest@0.3.0": ArchManifest;
+  "x07.arch.report@0.1.0": ArchReport;
   "x07.lock@0.2.0": LockV0_2_0;
   "x07.lock@0.3.0": LockV0_3_0;
   "x07.lock@0.4.0": LockV0_4_0;
@@ -512,6 +520,10 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "lp.workload.list.result@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadListResult010, validator: LpWorkloadListResult010Validator },
   "lp.workload.pack.manifest@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadPackManifest010, validator: LpWorkloadPackManifest010Validator },
   "lp.workload.state.result@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadStateResult010, validator: LpWorkloadStateResult010Validator },
+  "x07.arch.boundaries.index@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesIndex, validator: ArchBoundariesIndexValidator },
+  "x07.arch.boundaries.report@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesReport, validator: ArchBoundariesReportValidator },
+  "x07.arch.manifest@0.3.0": { family: "x07", tagged: true, schema: ArchManifest, validator: ArchManifestValidator },
+  "x07.arch.report@0.1.0": { family: "x07", tagged: true, schema: ArchReport, validator: ArchReportValidator },
   "x07.lock@0.2.0": { family: "x07", tagged: true, schema: LockV0_2_0, validator: LockV0_2_0Validator },
   "x07.lock@0.3.0": { family: "x07", tagged: true, schema: LockV0_3_0, validator: LockV0_3_0Validator },
   "x07.lock@0.4.0": { family: "x07", tagged: true, schema: LockV0_4_0, validator: LockV0_4_0Validator },
