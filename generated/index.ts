@@ -407,6 +407,12 @@ export { ToolXtalTestsReport, ToolXtalTestsReportSchemaVersion, ToolXtalTestsRep
 export * as ToolXtalTestsReportDefs from "./x07/x07.tool.xtal.tests.report@0.1.0.ts";
 export { ToolXtalVerifyReport, ToolXtalVerifyReportSchemaVersion, ToolXtalVerifyReportValidator } from "./x07/x07.tool.xtal.verify.report@0.1.0.ts";
 export * as ToolXtalVerifyReportDefs from "./x07/x07.tool.xtal.verify.report@0.1.0.ts";
+export { TrustCertificate, TrustCertificateSchemaVersion, TrustCertificateValidator } from "./x07/x07.trust.certificate@0.7.0.ts";
+export * as TrustCertificateDefs from "./x07/x07.trust.certificate@0.7.0.ts";
+export { TrustProfile, TrustProfileSchemaVersion, TrustProfileValidator } from "./x07/x07.trust.profile@0.4.0.ts";
+export * as TrustProfileDefs from "./x07/x07.trust.profile@0.4.0.ts";
+export { TrustReport, TrustReportSchemaVersion, TrustReportValidator } from "./x07/x07.trust.report@0.1.0.ts";
+export * as TrustReportDefs from "./x07/x07.trust.report@0.1.0.ts";
 export { VerifyCex, VerifyCexSchemaVersion, VerifyCexValidator } from "./x07/x07.verify.cex@0.2.0.ts";
 export * as VerifyCexDefs from "./x07/x07.verify.cex@0.2.0.ts";
 export { VerifyCoverage, VerifyCoverageSchemaVersion, VerifyCoverageValidator } from "./x07/x07.verify.coverage@0.4.0.ts";

@@ -204,6 +204,9 @@ import { ToolXtalTasksRunReport, ToolXtalTasksRunReportValidator } from "./x07/x
 import { ToolXtalTestsGenFromSpecReport, ToolXtalTestsGenFromSpecReportValidator } from "./x07/x07.tool.xtal.tests.gen-from-spec.report@0.1.0.ts";
 import { ToolXtalTestsReport, ToolXtalTestsReportValidator } from "./x07/x07.tool.xtal.tests.report@0.1.0.ts";
 import { ToolXtalVerifyReport, ToolXtalVerifyReportValidator } from "./x07/x07.tool.xtal.verify.report@0.1.0.ts";
+import { TrustCertificate, TrustCertificateValidator } from "./x07/x07.trust.certificate@0.7.0.ts";
+import { TrustProfile, TrustProfileValidator } from "./x07/x07.trust.profile@0.4.0.ts";
+import { TrustReport, TrustReportValidator } from "./x07/x07.trust.report@0.1.0.ts";
 import { VerifyCex, VerifyCexValidator } from "./x07/x07.verify.cex@0.2.0.ts";
 import { VerifyCoverage, VerifyCoverageValidator } from "./x07/x07.verify.coverage@0.4.0.ts";
 import { VerifyProofCheckReport, VerifyProofCheckReportValidator } from "./x07/x07.verify.proof_check.report@0.2.0.ts";
@@ -442,6 +445,9 @@ export interface DocumentTypes {
   "x07.tool.xtal.tests.gen-from-spec.report@0.1.0": ToolXtalTestsGenFromSpecReport;
   "x07.tool.xtal.tests.report@0.1.0": ToolXtalTestsReport;
   "x07.tool.xtal.verify.report@0.1.0": ToolXtalVerifyReport;
+  "x07.trust.certificate@0.7.0": TrustCertificate;
+  "x07.trust.profile@0.4.0": TrustProfile;
+  "x07.trust.report@0.1.0": TrustReport;
   "x07.verify.cex@0.2.0": VerifyCex;
   "x07.verify.coverage@0.4.0": VerifyCoverage;
   "x07.verify.proof_check.report@0.2.0": VerifyProofCheckReport;
@@ -666,6 +672,9 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.tool.xtal.tests.gen-from-spec.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalTestsGenFromSpecReport, validator: ToolXtalTestsGenFromSpecReportValidator },
   "x07.tool.xtal.tests.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalTestsReport, validator: ToolXtalTestsReportValidator },
   "x07.tool.xtal.verify.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalVerifyReport, validator: ToolXtalVerifyReportValidator },
+  "x07.trust.certificate@0.7.0": { family: "x07", tagged: true, schema: TrustCertificate, validator: TrustCertificateValidator },
+  "x07.trust.profile@0.4.0": { family: "x07", tagged: true, schema: TrustProfile, validator: TrustProfileValidator },
+  "x07.trust.report@0.1.0": { family: "x07", tagged: true, schema: TrustReport, validator: TrustReportValidator },
   "x07.verify.cex@0.2.0": { family: "x07", tagged: true, schema: VerifyCex, validator: VerifyCexValidator },
   "x07.verify.coverage@0.4.0": { family: "x07", tagged: true, schema: VerifyCoverage, validator: VerifyCoverageValidator },
   "x07.verify.proof_check.report@0.2.0": { family: "x07", tagged: true, schema: VerifyProofCheckReport, validator: VerifyProofCheckReportValidator },

@@ -4,27 +4,6 @@ import { Compile } from "typebox/compile";
 import * as $support from "../_support.ts";
 import * as $x07_common_verify from "./_common/verify.ts";
 
-/** Something the proof trusts rather than proves. */
-export const Assumption = Type.Object(
-  {
-    kind: Type.Enum(
-      [
-        "trusted_builtin",
-        "imported_proof_summary",
-        "imported_stub",
-        "trusted_scheduler_model",
-        "capsule_boundary",
-        "runtime_evidence",
-      ],
-    ),
-    subject: $x07_common_verify.Name,
-    digest: Type.Optional($x07_common_verify.DigestOrNull),
-    certifiable: Type.Boolean(),
-  },
-  { description: "Something the proof trusts rather than proves.", additionalProperties: false },
-);
-export type Assumption = Static<typeof Assumption>;
-
 /** What was proven about one function and what the proof assumed. */
 export const VerifyProofSummary = Type.Object(
   {
@@ -39,7 +18,7 @@ export const VerifyProofSummary = Type.Object(
     recursion_bound_kind: $x07_common_verify.RecursionBoundKind,
     dependency_symbols: Type.Array($x07_common_verify.Name),
     proof_object_digest: Type.Optional($x07_common_verify.DigestOrNull),
-    assumptions: Type.Array(Assumption),
+    assumptions: Type.Array($x07_common_verify.ProofAssumption),
   },
   {
     description: "What was proven about one function and what the proof assumed.",

@@ -4,17 +4,6 @@ import { Compile } from "typebox/compile";
 import * as $support from "../_support.ts";
 import * as $x07_common_verify from "./_common/verify.ts";
 
-/** A proof-summary file this summary relied on. */
-export const ImportedSummary = Type.Object(
-  {
-    path: Type.String({ minLength: 1, maxLength: 4096 }),
-    sha256_hex: $x07_common_verify.HexSha256,
-    symbols: Type.Optional(Type.Array($x07_common_verify.ShortName)),
-  },
-  { description: "A proof-summary file this summary relied on.", additionalProperties: false },
-);
-export type ImportedSummary = Static<typeof ImportedSummary>;
-
 /** Coverage-support summary of an entry, with the proof summaries it imported. */
 export const VerifySummary = Type.Object(
   {
@@ -24,7 +13,7 @@ export const VerifySummary = Type.Object(
     worlds: $x07_common_verify.Worlds,
     summary: $x07_common_verify.CoverageCounts,
     functions: Type.Array($x07_common_verify.CoverageFunction),
-    imported_summaries: Type.Optional(Type.Array(ImportedSummary)),
+    imported_summaries: Type.Optional(Type.Array($x07_common_verify.ImportedSummary)),
   },
   {
     description: "Coverage-support summary of an entry, with the proof summaries it imported.",

@@ -165,11 +165,50 @@ export type DigestOrNull = Static<typeof DigestOrNull>;
 export const Engine = Type.String({ minLength: 1, maxLength: 128 });
 export type Engine = Static<typeof Engine>;
 
+export const HexSha256 = Type.String({ pattern: "^[0-9a-f]{64}$" });
+export type HexSha256 = Static<typeof HexSha256>;
+
+/** A file used as evidence, with its SHA-256. */
+export const EvidenceRef = Type.Object(
+  { path: Type.String({ minLength: 1, maxLength: 4096 }), sha256_hex: HexSha256 },
+  { description: "A file used as evidence, with its SHA-256.", additionalProperties: false },
+);
+export type EvidenceRef = Static<typeof EvidenceRef>;
+
 export const FnKind = Type.Enum(["defn", "defasync"]);
 export type FnKind = Static<typeof FnKind>;
 
-export const HexSha256 = Type.String({ pattern: "^[0-9a-f]{64}$" });
-export type HexSha256 = Static<typeof HexSha256>;
+/** A proof-summary file this summary relied on. */
+export const ImportedSummary = Type.Object(
+  {
+    path: Type.String({ minLength: 1, maxLength: 4096 }),
+    sha256_hex: HexSha256,
+    symbols: Type.Optional(Type.Array(ShortName)),
+  },
+  { description: "A proof-summary file this summary relied on.", additionalProperties: false },
+);
+export type ImportedSummary = Static<typeof ImportedSummary>;
+
+/** Something the proof trusts rather than proves. */
+export const ProofAssumption = Type.Object(
+  {
+    kind: Type.Enum(
+      [
+        "trusted_builtin",
+        "imported_proof_summary",
+        "imported_stub",
+        "trusted_scheduler_model",
+        "capsule_boundary",
+        "runtime_evidence",
+      ],
+    ),
+    subject: Name,
+    digest: Type.Optional(DigestOrNull),
+    certifiable: Type.Boolean(),
+  },
+  { description: "Something the proof trusts rather than proves.", additionalProperties: false },
+);
+export type ProofAssumption = Static<typeof ProofAssumption>;
 
 export const RecursionBoundKind = Type.Enum(["none", "bounded_by_unwind", "unbounded"]);
 export type RecursionBoundKind = Static<typeof RecursionBoundKind>;
