@@ -145,8 +145,12 @@ export { ProjectV0_4_0, ProjectV0_4_0SchemaVersion, ProjectV0_4_0Validator } fro
 export * as ProjectV0_4_0Defs from "./x07/x07.project@0.4.0.ts";
 export { ProjectV0_5_0, ProjectV0_5_0SchemaVersion, ProjectV0_5_0Validator } from "./x07/x07.project@0.5.0.ts";
 export * as ProjectV0_5_0Defs from "./x07/x07.project@0.5.0.ts";
+export { ReviewDiff, ReviewDiffSchemaVersion, ReviewDiffValidator } from "./x07/x07.review.diff@0.5.0.ts";
+export * as ReviewDiffDefs from "./x07/x07.review.diff@0.5.0.ts";
 export { RunReport, RunReportSchemaVersion, RunReportValidator } from "./x07/x07.run.report@0.3.0.ts";
 export * as RunReportDefs from "./x07/x07.run.report@0.3.0.ts";
+export { ServiceManifest, ServiceManifestSchemaVersion, ServiceManifestValidator } from "./x07/x07.service.manifest@0.1.0.ts";
+export * as ServiceManifestDefs from "./x07/x07.service.manifest@0.1.0.ts";
 export { TestsManifestV0_1_0, TestsManifestV0_1_0SchemaVersion, TestsManifestV0_1_0Validator } from "./x07/x07.tests_manifest@0.1.0.ts";
 export * as TestsManifestV0_1_0Defs from "./x07/x07.tests_manifest@0.1.0.ts";
 export { TestsManifestV0_2_0, TestsManifestV0_2_0SchemaVersion, TestsManifestV0_2_0Validator } from "./x07/x07.tests_manifest@0.2.0.ts";
@@ -443,6 +447,10 @@ export { X07AstV0_9_0, X07AstV0_9_0SchemaVersion, X07AstV0_9_0Validator } from "
 export * as X07AstV0_9_0Defs from "./x07/x07.x07ast@0.9.0.ts";
 export { DiagReport, DiagReportSchemaVersion, DiagReportValidator } from "./x07/x07.x07diag@0.1.0.ts";
 export * as DiagReportDefs from "./x07/x07.x07diag@0.1.0.ts";
+export { X07Spec, X07SpecSchemaVersion, X07SpecValidator } from "./x07/x07.x07spec@0.1.0.ts";
+export * as X07SpecDefs from "./x07/x07.x07spec@0.1.0.ts";
+export { X07SpecExample, X07SpecExampleSchemaVersion, X07SpecExampleValidator } from "./x07/x07.x07spec_examples@0.1.0.ts";
+export * as X07SpecExampleDefs from "./x07/x07.x07spec_examples@0.1.0.ts";
 export { X07TestReport, X07TestReportSchemaVersion, X07TestReportValidator } from "./x07/x07.x07test@0.4.0.ts";
 export * as X07TestReportDefs from "./x07/x07.x07test@0.4.0.ts";
 export { type DocumentTypes, type DocumentValidator, type RegistryEntry, registry } from "./registry.ts";

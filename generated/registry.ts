@@ -73,7 +73,9 @@ import { ProjectV0_2_0, ProjectV0_2_0Validator } from "./x07/x07.project@0.2.0.t
 import { ProjectV0_3_0, ProjectV0_3_0Validator } from "./x07/x07.project@0.3.0.ts";
 import { ProjectV0_4_0, ProjectV0_4_0Validator } from "./x07/x07.project@0.4.0.ts";
 import { ProjectV0_5_0, ProjectV0_5_0Validator } from "./x07/x07.project@0.5.0.ts";
+import { ReviewDiff, ReviewDiffValidator } from "./x07/x07.review.diff@0.5.0.ts";
 import { RunReport, RunReportValidator } from "./x07/x07.run.report@0.3.0.ts";
+import { ServiceManifest, ServiceManifestValidator } from "./x07/x07.service.manifest@0.1.0.ts";
 import { TestsManifestV0_1_0, TestsManifestV0_1_0Validator } from "./x07/x07.tests_manifest@0.1.0.ts";
 import { TestsManifestV0_2_0, TestsManifestV0_2_0Validator } from "./x07/x07.tests_manifest@0.2.0.ts";
 import { ToolAgentContextReport, ToolAgentContextReportValidator } from "./x07/x07.tool.agent.context.report@0.1.0.ts";
@@ -222,6 +224,8 @@ import { X07AstV0_7_0, X07AstV0_7_0Validator } from "./x07/x07.x07ast@0.7.0.ts";
 import { X07AstV0_8_0, X07AstV0_8_0Validator } from "./x07/x07.x07ast@0.8.0.ts";
 import { X07AstV0_9_0, X07AstV0_9_0Validator } from "./x07/x07.x07ast@0.9.0.ts";
 import { DiagReport, DiagReportValidator } from "./x07/x07.x07diag@0.1.0.ts";
+import { X07Spec, X07SpecValidator } from "./x07/x07.x07spec@0.1.0.ts";
+import { X07SpecExample, X07SpecExampleValidator } from "./x07/x07.x07spec_examples@0.1.0.ts";
 import { X07TestReport, X07TestReportValidator } from "./x07/x07.x07test@0.4.0.ts";
 
 /** The part of a compiled TypeBox validator the registry relies on. */
@@ -314,7 +318,9 @@ export interface DocumentTypes {
   "x07.project@0.3.0": ProjectV0_3_0;
   "x07.project@0.4.0": ProjectV0_4_0;
   "x07.project@0.5.0": ProjectV0_5_0;
+  "x07.review.diff@0.5.0": ReviewDiff;
   "x07.run.report@0.3.0": RunReport;
+  "x07.service.manifest@0.1.0": ServiceManifest;
   "x07.tests_manifest@0.1.0": TestsManifestV0_1_0;
   "x07.tests_manifest@0.2.0": TestsManifestV0_2_0;
   "x07.tool.agent.context.report@0.1.0": ToolAgentContextReport;
@@ -463,6 +469,8 @@ export interface DocumentTypes {
   "x07.x07ast@0.8.0": X07AstV0_8_0;
   "x07.x07ast@0.9.0": X07AstV0_9_0;
   "x07.x07diag@0.1.0": DiagReport;
+  "x07.x07spec@0.1.0": X07Spec;
+  "x07.x07spec_examples@0.1.0": X07SpecExample;
   "x07.x07test@0.4.0": X07TestReport;
 }
 
@@ -541,7 +549,9 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.project@0.3.0": { family: "x07", tagged: true, schema: ProjectV0_3_0, validator: ProjectV0_3_0Validator },
   "x07.project@0.4.0": { family: "x07", tagged: true, schema: ProjectV0_4_0, validator: ProjectV0_4_0Validator },
   "x07.project@0.5.0": { family: "x07", tagged: true, schema: ProjectV0_5_0, validator: ProjectV0_5_0Validator },
+  "x07.review.diff@0.5.0": { family: "x07", tagged: true, schema: ReviewDiff, validator: ReviewDiffValidator },
   "x07.run.report@0.3.0": { family: "x07", tagged: true, schema: RunReport, validator: RunReportValidator },
+  "x07.service.manifest@0.1.0": { family: "x07", tagged: true, schema: ServiceManifest, validator: ServiceManifestValidator },
   "x07.tests_manifest@0.1.0": { family: "x07", tagged: true, schema: TestsManifestV0_1_0, validator: TestsManifestV0_1_0Validator },
   "x07.tests_manifest@0.2.0": { family: "x07", tagged: true, schema: TestsManifestV0_2_0, validator: TestsManifestV0_2_0Validator },
   "x07.tool.agent.context.report@0.1.0": { family: "x07", tagged: true, schema: ToolAgentContextReport, validator: ToolAgentContextReportValidator },
@@ -690,5 +700,7 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.x07ast@0.8.0": { family: "x07", tagged: true, schema: X07AstV0_8_0, validator: X07AstV0_8_0Validator },
   "x07.x07ast@0.9.0": { family: "x07", tagged: true, schema: X07AstV0_9_0, validator: X07AstV0_9_0Validator },
   "x07.x07diag@0.1.0": { family: "x07", tagged: true, schema: DiagReport, validator: DiagReportValidator },
+  "x07.x07spec@0.1.0": { family: "x07", tagged: true, schema: X07Spec, validator: X07SpecValidator },
+  "x07.x07spec_examples@0.1.0": { family: "x07", tagged: true, schema: X07SpecExample, validator: X07SpecExampleValidator },
   "x07.x07test@0.4.0": { family: "x07", tagged: true, schema: X07TestReport, validator: X07TestReportValidator },
 };
