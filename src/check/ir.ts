@@ -10,7 +10,7 @@ import type { ContractClause, DefasyncDecl, DefnDecl, X07AstDocument } from "../
 export type Ty = string;
 
 /** The special forms a checked expression can be. */
-export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "&&" | "||";
+export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "&&" | "||";
 
 /** A typed expression. */
 export type TExpr =

@@ -1,23 +1,50 @@
-/** Builtin head signatures for the checker, read from the shared heads table. */
+/**
+ * Builtin head signatures for the checker, read from the shared heads table (`core/heads/table.ts`); the
+ * checker matches no head strings of its own.
+ */
+import { HEADS, HEAD_NAMES, resolveHead } from "../../core/heads/table.ts";
+import type { HeadName } from "../../core/heads/table.ts";
+import type { ArgMode } from "../../core/heads/spec.ts";
 import type { Ty } from "../ir.ts";
+import { UNKNOWN } from "./types.ts";
+
+/** One parameter as the checker sees it. */
+export interface BuiltinParam {
+  readonly ty: Ty;
+  readonly mode: ArgMode;
+  /** Other argument types accepted here and coerced to `ty` (bytes viewed in full). */
+  readonly accepts: ReadonlyArray<Ty>;
+}
 
 /** What the checker needs of a builtin head. */
 export interface BuiltinSig {
-  readonly params: ReadonlyArray<Ty>;
-  readonly result: Ty;
-  /** Argument indexes that must be identifier owners (views borrow from them). */
-  readonly ownerArgs?: ReadonlyArray<number>;
+  readonly params: ReadonlyArray<BuiltinParam>;
+  /** The result type, or "the type of argument n". */
+  readonly result: Ty | { readonly sameAsParam: number };
   /** Whether the head may appear in a contract clause. */
   readonly contractPure: boolean;
 }
 
-const EMPTY = new Map<string, BuiltinSig>();
+/** Pattern rows are keyed like `vec_value.push_<T>_v1`. */
+const PATTERN = /<[A-Z]>/;
 
-/** Looks up a builtin; the heads table is wired in by `makeBuiltinLookup`. */
-export const makeBuiltinLookup = (table: ReadonlyMap<string, BuiltinSig> = EMPTY) => ({
-  get: (head: string): BuiltinSig | undefined => table.get(head),
-  names: (): Iterable<string> => table.keys(),
-});
+const bind = (t: string, bindings: Readonly<Record<string, string>>): Ty => (t.startsWith("$") ? (bindings[t.slice(1)] ?? UNKNOWN) : t);
 
-/** The lookup the checker uses (wired to the shared heads table). */
-export const builtinLookup = makeBuiltinLookup();
+/** Resolves a head against the table. */
+export const lookupBuiltin = (head: string): BuiltinSig | undefined => {
+  // Exact rows first: operator heads such as `<` and `<=u` contain '<' but are not patterns.
+  const r = Object.prototype.hasOwnProperty.call(HEADS, head) && !PATTERN.test(head) ? { spec: HEADS[head as HeadName], bindings: {} } : resolveHead(head);
+  if (r === undefined) return undefined;
+  const { spec, bindings } = r;
+  return {
+    params: spec.params.map((p) => ({ ty: bind(p.ty, bindings), mode: p.mode, accepts: p.accepts ?? [] })),
+    result: typeof spec.result === "string" ? bind(spec.result, bindings) : spec.result,
+    contractPure: spec.pure,
+  };
+};
+
+/** The lookup the checker uses. */
+export const builtinLookup = {
+  get: lookupBuiltin,
+  names: (): Iterable<string> => HEAD_NAMES.filter((n) => !PATTERN.test(n)),
+};

@@ -9,7 +9,7 @@ import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic, DiagnosticCode, DiagnosticInit } from "../../diag/index.ts";
 import type { Expr, ListExpr } from "../../parse/index.ts";
 import type { FormName, TExpr, Ty } from "../ir.ts";
-import type { BuiltinSig } from "./builtins.ts";
+import type { BuiltinParam, BuiltinSig } from "./builtins.ts";
 import { Scopes } from "./env.ts";
 import { MOVE_ONLY, NEVER, UNKNOWN, coercible, sameTy } from "./types.ts";
 
@@ -100,7 +100,7 @@ const i32Operand = (cx: InferContext, e: Expr, what: string): TExpr =>
 /** Type of a sequence of statements + tail, in a fresh scope. */
 const inferBlock = (cx: InferContext, e: ListExpr, form: FormName): TExpr => {
   cx.scopes.push();
-  const args = e.args.map((a) => infer(cx, a));
+  const args = e.args.map((a, i) => (i < e.args.length - 1 ? inferStmt(cx, a) : infer(cx, a)));
   cx.scopes.pop();
   const last = args[args.length - 1];
   const ty = args.some((a, i) => a.ty === NEVER && i < args.length - 1) ? NEVER : (last?.ty ?? UNKNOWN);
@@ -126,31 +126,7 @@ const FORMS: Record<FormName, FormHandler> = {
   },
   set: (cx, e) => assign(cx, e, "set"),
   set0: (cx, e) => assign(cx, e, "set0"),
-  if: (cx, e) => {
-    const [c, t, f] = e.args;
-    if (e.args.length !== 3 || c === undefined || t === undefined || f === undefined) return unknownOut(e);
-    const cond = expect(cx, c, "i32", (got) => emit(cx, "X07-TYPE-IF-0001", `if condition must be i32, got ${got}`, { ptr: c.ptr, data: { got } }));
-    const before = cx.scopes.snapshot();
-    cx.scopes.push();
-    const then = infer(cx, t);
-    cx.scopes.pop();
-    const afterThen = cx.scopes.snapshot();
-    cx.scopes.restore(before);
-    cx.scopes.push();
-    const els = infer(cx, f);
-    cx.scopes.pop();
-    // A binding moved in either branch is moved afterwards.
-    for (const [b, movedAt] of afterThen) if (movedAt !== undefined && b.movedAt === undefined) b.movedAt = movedAt;
-    let ty: Ty;
-    if (then.ty === NEVER) ty = els.ty;
-    else if (els.ty === NEVER) ty = then.ty;
-    else if (sameTy(then.ty, els.ty) && sameTy(els.ty, then.ty)) ty = then.ty === UNKNOWN ? els.ty : then.ty;
-    else {
-      emit(cx, "X07-TYPE-IF-0002", `if branches have different types: ${then.ty} and ${els.ty}`, { ptr: e.ptr, data: { then: then.ty, else: els.ty } });
-      ty = UNKNOWN;
-    }
-    return { kind: "form", form: "if", args: [cond, then, els], ty, ptr: e.ptr };
-  },
+  if: (cx, e) => inferIf(cx, e, false),
   for: (cx, e) => {
     const name = nameArg(e);
     const [, start, end, body] = e.args;
@@ -179,17 +155,81 @@ const FORMS: Record<FormName, FormHandler> = {
     moveIfLocal(cx, v, t.ty, e.ptr);
     return { kind: "form", form: "return", args: [t], ty: NEVER, ptr: e.ptr };
   },
+  try: (cx, e) => {
+    const [v] = e.args;
+    if (e.args.length !== 1 || v === undefined) return unknownOut(e);
+    const t = infer(cx, v);
+    const payload = RESULT_PAYLOAD[t.ty];
+    if (t.ty !== UNKNOWN && payload === undefined) {
+      emit(cx, "X07-TYPE-0004", `try needs a result_* value, got ${t.ty}`, { ptr: v.ptr, data: { got: t.ty } });
+    }
+    if (cx.fnResult !== UNKNOWN && RESULT_PAYLOAD[cx.fnResult] === undefined) {
+      emit(cx, "X07-TYPE-0004", `try returns the error early, so the enclosing function must return a result_* type (it returns ${cx.fnResult})`, { ptr: e.ptr, data: { fn_result: cx.fnResult } });
+    }
+    moveIfLocal(cx, v, "bytes", e.ptr);
+    return { kind: "form", form: "try", args: [t], ty: payload ?? UNKNOWN, ptr: e.ptr };
+  },
   "&&": (cx, e) => shortCircuit(cx, e, "&&"),
   "||": (cx, e) => shortCircuit(cx, e, "||"),
 };
 
+/**
+ * `if`. In value position both branches must have one type; in statement position (a non-final `begin`
+ * item, a loop body) they may differ and the form is i32, as upstream types statements. A branch that
+ * diverges (`return`) neither fixes the type nor leaves its moves behind.
+ */
+const inferIf = (cx: InferContext, e: ListExpr, statement: boolean): TExpr => {
+  const [c, t, f] = e.args;
+  if (e.args.length !== 3 || c === undefined || t === undefined || f === undefined) return unknownOut(e);
+  const cond = expect(cx, c, "i32", (got) => emit(cx, "X07-TYPE-IF-0001", `if condition must be i32, got ${got}`, { ptr: c.ptr, data: { got } }));
+  const branch = (x: Expr) => {
+    cx.scopes.push();
+    const r = statement ? inferStmt(cx, x) : infer(cx, x);
+    cx.scopes.pop();
+    return r;
+  };
+  const before = cx.scopes.snapshot();
+  const then = branch(t);
+  const afterThen = then.ty === NEVER ? before : cx.scopes.snapshot();
+  cx.scopes.restore(before);
+  const els = branch(f);
+  if (els.ty === NEVER) cx.scopes.restore(before);
+  for (const [b, movedAt] of afterThen) if (movedAt !== undefined && b.movedAt === undefined) b.movedAt = movedAt;
+  let ty: Ty;
+  if (then.ty === NEVER && els.ty === NEVER) ty = NEVER;
+  else if (statement) ty = "i32";
+  else if (then.ty === NEVER) ty = els.ty;
+  else if (els.ty === NEVER) ty = then.ty;
+  else if (sameTy(then.ty, els.ty) && sameTy(els.ty, then.ty)) ty = then.ty === UNKNOWN ? els.ty : then.ty;
+  else {
+    emit(cx, "X07-TYPE-IF-0002", `if branches have different types: ${then.ty} and ${els.ty}`, { ptr: e.ptr, data: { then: then.ty, else: els.ty } });
+    ty = UNKNOWN;
+  }
+  return { kind: "form", form: "if", args: [cond, then, els], ty, ptr: e.ptr };
+};
+
+/** An expression in statement position: its value is discarded, so `if` branches need not agree. */
+export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
+  if (e.kind === "list" && e.head === "if") return inferIf(cx, e, true);
+  if (e.kind === "list" && (e.head === "begin" || e.head === "unsafe") && e.args.length > 0) {
+    cx.scopes.push();
+    const args = e.args.map((a) => inferStmt(cx, a));
+    cx.scopes.pop();
+    return { kind: "form", form: e.head, args, ty: args.some((a) => a.ty === NEVER) ? NEVER : "i32", ptr: e.ptr };
+  }
+  return infer(cx, e);
+};
+
+/** The ok payload of each result type (`try` yields it). */
+const RESULT_PAYLOAD: Readonly<Record<string, Ty>> = { result_i32: "i32", result_bytes: "bytes", result_bytes_view: "bytes_view", result_result_bytes: "result_bytes" };
+
 /** A loop body is typed twice: the second pass sees moves made by the first (a move in iteration 1 breaks iteration 2). */
 const loopBody = (cx: InferContext, body: Expr): TExpr => {
   cx.scopes.push();
-  infer(cx, body);
+  inferStmt(cx, body);
   cx.scopes.pop();
   cx.scopes.push();
-  const b = infer(cx, body);
+  const b = inferStmt(cx, body);
   cx.scopes.pop();
   return b;
 };
@@ -230,7 +270,7 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
     return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }
   const user = cx.functions.get(e.head);
-  const sig = user !== undefined ? { params: user.params, result: user.result, owners: [] as number[] } : toSig(cx.builtin(e.head), e.args.length);
+  const sig: BuiltinSig | undefined = user !== undefined ? userSig(user) : cx.builtin(e.head);
   if (sig === undefined) {
     const s = suggestNames(e.head, [...cx.functions.keys(), ...cx.builtinNames(), ...Object.keys(FORMS)]);
     emit(cx, "X07-TYPE-CALL-0001", `unknown callee ${JSON.stringify(e.head)}`, {
@@ -241,28 +281,51 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
     e.args.forEach((a) => infer(cx, a));
     return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }
+  const resultOf = (args: ReadonlyArray<TExpr>): Ty => (typeof sig.result === "string" ? sig.result : (args[sig.result.sameAsParam]?.ty ?? UNKNOWN));
+  const node = (args: ReadonlyArray<TExpr>): TExpr =>
+    user !== undefined ? { kind: "call", fn: e.head, args, ty: resultOf(args), ptr: e.ptr } : { kind: "builtin", head: e.head, args, ty: resultOf(args), ptr: e.ptr };
   if (sig.params.length !== e.args.length) {
     emit(cx, "X07-TYPE-CALL-0003", `${e.head} expects ${sig.params.length} argument${sig.params.length === 1 ? "" : "s"}, got ${e.args.length}`, {
       ptr: e.ptr,
       data: { callee: e.head, want: sig.params.length, got: e.args.length },
-      notes: [`signature: (${e.head} ${sig.params.join(" ")}) -> ${sig.result}`],
+      notes: [`signature: (${[e.head, ...sig.params.map((p) => p.ty)].join(" ")}) -> ${typeof sig.result === "string" ? sig.result : `type of argument ${sig.result.sameAsParam + 1}`}`],
     });
     e.args.forEach((a) => infer(cx, a));
-    return { kind: user !== undefined ? "call" : "builtin", ...(user !== undefined ? { fn: e.head } : { head: e.head }), args: [], ty: sig.result, ptr: e.ptr } as TExpr;
+    return node([]);
   }
-  const args = e.args.map((a, i) => {
-    const want = sig.params[i]!;
-    if (sig.owners.includes(i) && a.kind !== "atom") {
-      emit(cx, "X07-BORROW-0001", `${e.head} needs an identifier owner for argument ${i + 1} (bind the value to a local with let first)`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });
-    }
-    const t = expect(cx, a, want, (got) =>
-      emit(cx, "X07-TYPE-CALL-0002", `argument ${i + 1} of ${e.head} has type ${got}; expected ${want}`, { ptr: a.ptr, data: { callee: e.head, arg_index: i, expected: want, got } }),
-    );
-    if (t.kind !== "coerce") moveIfLocal(cx, a, want, e.ptr);
-    return t;
-  });
-  return user !== undefined ? { kind: "call", fn: e.head, args, ty: sig.result, ptr: e.ptr } : { kind: "builtin", head: e.head, args, ty: sig.result, ptr: e.ptr };
+  const args = e.args.map((a, i) => checkArg(cx, e, a, i, sig.params[i]!));
+  return node(args);
 };
 
-const toSig = (b: BuiltinSig | undefined, _argc: number): { params: ReadonlyArray<Ty>; result: Ty; owners: number[] } | undefined =>
-  b === undefined ? undefined : { params: b.params, result: b.result, owners: [...(b.ownerArgs ?? [])] };
+/** Modes whose argument is data for the form, not an evaluated value the checker can type yet. */
+const UNTYPED_MODES: ReadonlySet<string> = new Set(["type", "symbol", "async-call"]);
+
+const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinParam): TExpr => {
+  if (UNTYPED_MODES.has(p.mode)) return { kind: "int", value: 0, ty: UNKNOWN, ptr: a.ptr };
+  if (p.mode === "text") {
+    if (a.kind === "text" || a.kind === "atom") return { kind: "text", value: a.kind === "text" ? a.value : a.name, ty: p.ty, ptr: a.ptr };
+    emit(cx, "X07-TYPE-CALL-0002", `argument ${i + 1} of ${e.head} must be a literal string`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });
+    return infer(cx, a);
+  }
+  if (p.mode === "int-literal" && a.kind !== "int") {
+    emit(cx, "X07-TYPE-CALL-0002", `argument ${i + 1} of ${e.head} must be an integer literal`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });
+  }
+  if (p.mode === "owner" && a.kind !== "atom") {
+    emit(cx, "X07-BORROW-0001", `${e.head} needs an identifier owner for argument ${i + 1} (bind the value to a local with let first)`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });
+  }
+  const t = infer(cx, a);
+  if (sameTy(t.ty, p.ty)) {
+    if (p.mode === "move" || (p.mode === "copy" && MOVE_ONLY.has(p.ty))) moveIfLocal(cx, a, t.ty, e.ptr);
+    return t;
+  }
+  if (p.accepts.includes(t.ty) || coercible(t.ty, p.ty)) return { kind: "coerce", from: t.ty, arg: t, ty: p.ty, ptr: t.ptr };
+  emit(cx, "X07-TYPE-CALL-0002", `argument ${i + 1} of ${e.head} has type ${t.ty}; expected ${p.ty}`, { ptr: a.ptr, data: { callee: e.head, arg_index: i, expected: p.ty, got: t.ty } });
+  return t;
+};
+
+/** A user function's parameters: owned types move, views borrow, scalars copy. */
+const userSig = (f: FnSig): BuiltinSig => ({
+  params: f.params.map((ty) => ({ ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: [] })),
+  result: f.result,
+  contractPure: false,
+});

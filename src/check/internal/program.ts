@@ -108,7 +108,8 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     const d = f.decl;
     checkVisibility(f.doc, [d.body, ...d.requires.map((c) => c.expr), ...d.ensures.map((c) => c.expr)], fns, exports, diagnostics);
     if (d.typeParams.length > 0 || f.resultTy === undefined || f.paramTys.some((t) => t === undefined)) continue;
-    const result = f.sig.result;
+    // A defasync call yields a task handle (f.sig.result); its body produces the declared result.
+    const result = f.resultTy;
     const cx = makeContext(f.doc, result, sigs, builtins, diagnostics);
     cx.scopes.push();
     d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!));
