@@ -227,6 +227,15 @@ import { DiagReport, DiagReportValidator } from "./x07/x07.x07diag@0.1.0.ts";
 import { X07Spec, X07SpecValidator } from "./x07/x07.x07spec@0.1.0.ts";
 import { X07SpecExample, X07SpecExampleValidator } from "./x07/x07.x07spec_examples@0.1.0.ts";
 import { X07TestReport, X07TestReportValidator } from "./x07/x07.x07test@0.4.0.ts";
+import { XtalCertBundle, XtalCertBundleValidator } from "./x07/x07.xtal.cert_bundle@0.1.0.ts";
+import { XtalCertifySummary, XtalCertifySummaryValidator } from "./x07/x07.xtal.certify_summary@0.1.0.ts";
+import { XtalImproveSummary, XtalImproveSummaryValidator } from "./x07/x07.xtal.improve_summary@0.1.0.ts";
+import { XtalIngestSummary, XtalIngestSummaryValidator } from "./x07/x07.xtal.ingest_summary@0.1.0.ts";
+import { XtalManifest, XtalManifestValidator } from "./x07/x07.xtal.manifest@0.1.0.ts";
+import { XtalRecoveryEvent, XtalRecoveryEventValidator } from "./x07/x07.xtal.recovery_event@0.1.0.ts";
+import { XtalRepairSummary, XtalRepairSummaryValidator } from "./x07/x07.xtal.repair_summary@0.1.0.ts";
+import { XtalVerifySummary, XtalVerifySummaryValidator } from "./x07/x07.xtal.verify_summary@0.1.0.ts";
+import { XtalViolation, XtalViolationValidator } from "./x07/x07.xtal.violation@0.1.0.ts";
 
 /** The part of a compiled TypeBox validator the registry relies on. */
 export interface DocumentValidator<T> {
@@ -472,6 +481,15 @@ export interface DocumentTypes {
   "x07.x07spec@0.1.0": X07Spec;
   "x07.x07spec_examples@0.1.0": X07SpecExample;
   "x07.x07test@0.4.0": X07TestReport;
+  "x07.xtal.cert_bundle@0.1.0": XtalCertBundle;
+  "x07.xtal.certify_summary@0.1.0": XtalCertifySummary;
+  "x07.xtal.improve_summary@0.1.0": XtalImproveSummary;
+  "x07.xtal.ingest_summary@0.1.0": XtalIngestSummary;
+  "x07.xtal.manifest@0.1.0": XtalManifest;
+  "x07.xtal.recovery_event@0.1.0": XtalRecoveryEvent;
+  "x07.xtal.repair_summary@0.1.0": XtalRepairSummary;
+  "x07.xtal.verify_summary@0.1.0": XtalVerifySummary;
+  "x07.xtal.violation@0.1.0": XtalViolation;
 }
 
 /** Every document schema, keyed by `schema_version`. The explicit type keeps declaration emit small. */
@@ -703,4 +721,13 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.x07spec@0.1.0": { family: "x07", tagged: true, schema: X07Spec, validator: X07SpecValidator },
   "x07.x07spec_examples@0.1.0": { family: "x07", tagged: true, schema: X07SpecExample, validator: X07SpecExampleValidator },
   "x07.x07test@0.4.0": { family: "x07", tagged: true, schema: X07TestReport, validator: X07TestReportValidator },
+  "x07.xtal.cert_bundle@0.1.0": { family: "x07", tagged: true, schema: XtalCertBundle, validator: XtalCertBundleValidator },
+  "x07.xtal.certify_summary@0.1.0": { family: "x07", tagged: true, schema: XtalCertifySummary, validator: XtalCertifySummaryValidator },
+  "x07.xtal.improve_summary@0.1.0": { family: "x07", tagged: true, schema: XtalImproveSummary, validator: XtalImproveSummaryValidator },
+  "x07.xtal.ingest_summary@0.1.0": { family: "x07", tagged: true, schema: XtalIngestSummary, validator: XtalIngestSummaryValidator },
+  "x07.xtal.manifest@0.1.0": { family: "x07", tagged: true, schema: XtalManifest, validator: XtalManifestValidator },
+  "x07.xtal.recovery_event@0.1.0": { family: "x07", tagged: true, schema: XtalRecoveryEvent, validator: XtalRecoveryEventValidator },
+  "x07.xtal.repair_summary@0.1.0": { family: "x07", tagged: true, schema: XtalRepairSummary, validator: XtalRepairSummaryValidator },
+  "x07.xtal.verify_summary@0.1.0": { family: "x07", tagged: true, schema: XtalVerifySummary, validator: XtalVerifySummaryValidator },
+  "x07.xtal.violation@0.1.0": { family: "x07", tagged: true, schema: XtalViolation, validator: XtalViolationValidator },
 };
