@@ -43,8 +43,17 @@ export const lookupBuiltin = (head: string): BuiltinSig | undefined => {
   };
 };
 
+/** Signatures are derived once per head name (the table is immutable). */
+const cache = new Map<string, BuiltinSig | undefined>();
+const cachedLookup = (head: string): BuiltinSig | undefined => {
+  if (cache.has(head)) return cache.get(head);
+  const sig = lookupBuiltin(head);
+  cache.set(head, sig);
+  return sig;
+};
+
 /** The lookup the checker uses. */
 export const builtinLookup = {
-  get: lookupBuiltin,
+  get: cachedLookup,
   names: (): Iterable<string> => HEAD_NAMES.filter((n) => !PATTERN.test(n)),
 };

@@ -31,6 +31,8 @@ export interface InferContext {
   readonly diagnostics: Diagnostic[];
   readonly seen: Set<string>;
   readonly scopes: Scopes;
+  /** Called for every call to a user function (the program checks cross-module visibility here). */
+  readonly onUserCall: (callee: string, listPtr: string) => void;
 }
 
 const emit = (cx: InferContext, code: DiagnosticCode, message: string, init: DiagnosticInit): void => {
@@ -257,11 +259,14 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
   return { kind: "form", form, name, args: [t], ty: form === "set0" ? "i32" : b.ty, ptr: e.ptr };
 };
 
+const GATED_PREFIXES: ReadonlyArray<string> = Object.values(CAPABILITY_PREFIXES).flat();
+
 /** Heads whose misuse another pass already reports: lint owns form arity and world capabilities. */
 const reportedByLint = (e: ListExpr): boolean => {
   const shape = FORM_SHAPES[e.head];
   if (shape !== undefined) return "exact" in shape.arity ? e.args.length !== shape.arity.exact : e.args.length < shape.arity.min;
-  return Object.values(CAPABILITY_PREFIXES).some((ps) => ps.some((p) => e.head.startsWith(p)));
+  for (const p of GATED_PREFIXES) if (e.head.startsWith(p)) return true;
+  return false;
 };
 
 const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
@@ -270,6 +275,7 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
     return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }
   const user = cx.functions.get(e.head);
+  if (user !== undefined) cx.onUserCall(e.head, e.ptr);
   const sig: BuiltinSig | undefined = user !== undefined ? userSig(user) : cx.builtin(e.head);
   if (sig === undefined) {
     const s = suggestNames(e.head, [...cx.functions.keys(), ...cx.builtinNames(), ...Object.keys(FORMS)]);

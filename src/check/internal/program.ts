@@ -5,7 +5,7 @@
  */
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic } from "../../diag/index.ts";
-import type { DefasyncDecl, DefnDecl, Expr, X07AstDocument } from "../../parse/index.ts";
+import type { DefasyncDecl, DefnDecl, X07AstDocument } from "../../parse/index.ts";
 import { lintDocument } from "../../authoring/index.ts";
 import type { CheckedFunction, CheckedProgram, TExpr, Ty } from "../ir.ts";
 import type { BuiltinSig } from "./builtins.ts";
@@ -58,30 +58,36 @@ const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Di
 };
 
 /** Calls into another module need that module imported and the function exported (upstream `compile.rs`). */
-const checkVisibility = (doc: X07AstDocument, roots: ReadonlyArray<Expr>, fns: ReadonlyMap<string, FnEntry>, exports: ReadonlyMap<string, ReadonlySet<string>>, diagnostics: Diagnostic[]): void => {
-  const imported = new Set(doc.imports.map((i) => i.module));
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (e.kind !== "list") continue;
-    for (const a of e.args) stack.push(a);
-    const callee = fns.get(e.head);
-    if (callee === undefined || callee.module === doc.moduleId) continue;
-    if (!imported.has(callee.module)) {
+const visibilityCheck =
+  (doc: X07AstDocument, fns: ReadonlyMap<string, FnEntry>, exports: ReadonlyMap<string, ReadonlySet<string>>, diagnostics: Diagnostic[]) => {
+  // Loop bodies are typed twice; report each call site once.
+  const seen = new Set<string>();
+  return (callee: string, listPtr: string): void => {
+    const f = fns.get(callee);
+    if (f === undefined || f.module === doc.moduleId || seen.has(listPtr)) return;
+    seen.add(listPtr);
+    if (!doc.imports.some((i) => i.module === f.module)) {
       diagnostics.push(
-        makeDiagnostic("X07-TYPE-CALL-0001", `calling ${e.head} needs an import of ${callee.module} in ${doc.moduleId}`, {
-          ptr: `${e.ptr}/0`,
+        makeDiagnostic("X07-TYPE-CALL-0001", `calling ${callee} needs an import of ${f.module} in ${doc.moduleId}`, {
+          ptr: `${listPtr}/0`,
           ...fileOf(doc),
-          quickfix: { kind: "json_patch", patch: [{ op: "add", path: "/imports/-", value: callee.module }], note: `Import ${callee.module}` },
+          quickfix: { kind: "json_patch", patch: [{ op: "add", path: "/imports/-", value: f.module }], note: `Import ${f.module}` },
         }),
       );
-    } else if (!(exports.get(callee.module)?.has(e.head) ?? false)) {
-      diagnostics.push(makeDiagnostic("X07-TYPE-CALL-0001", `${e.head} is not exported by module ${callee.module}`, { ptr: `${e.ptr}/0`, ...fileOf(doc), notes: [`add ${e.head} to the export declaration of ${callee.module}`] }));
+    } else if (!(exports.get(f.module)?.has(callee) ?? false)) {
+      diagnostics.push(makeDiagnostic("X07-TYPE-CALL-0001", `${callee} is not exported by module ${f.module}`, { ptr: `${listPtr}/0`, ...fileOf(doc), notes: [`add ${callee} to the export declaration of ${f.module}`] }));
     }
-  }
+  };
 };
 
-const makeContext = (doc: X07AstDocument, fnResult: Ty, fns: ReadonlyMap<string, FnSig>, builtins: BuiltinLookup, diagnostics: Diagnostic[]): InferContext => ({
+const makeContext = (
+  doc: X07AstDocument,
+  fnResult: Ty,
+  fns: ReadonlyMap<string, FnSig>,
+  builtins: BuiltinLookup,
+  diagnostics: Diagnostic[],
+  onUserCall: (callee: string, listPtr: string) => void,
+): InferContext => ({
   file: doc.file,
   fnResult,
   functions: fns,
@@ -90,6 +96,7 @@ const makeContext = (doc: X07AstDocument, fnResult: Ty, fns: ReadonlyMap<string,
   diagnostics,
   seen: new Set(),
   scopes: new Scopes(),
+  onUserCall,
 });
 
 /** Checks a loaded program. */
@@ -106,11 +113,10 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   const functions = new Map<string, CheckedFunction>();
   for (const f of fns.values()) {
     const d = f.decl;
-    checkVisibility(f.doc, [d.body, ...d.requires.map((c) => c.expr), ...d.ensures.map((c) => c.expr)], fns, exports, diagnostics);
     if (d.typeParams.length > 0 || f.resultTy === undefined || f.paramTys.some((t) => t === undefined)) continue;
     // A defasync call yields a task handle (f.sig.result); its body produces the declared result.
     const result = f.resultTy;
-    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics);
+    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics));
     cx.scopes.push();
     d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!));
     const hasContracts = d.requires.length + d.ensures.length + d.invariant.length > 0;
@@ -143,8 +149,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   let solve: TExpr | undefined;
   const entry = loaded.entry;
   if (entry.solve !== undefined) {
-    checkVisibility(entry, [entry.solve], fns, exports, diagnostics);
-    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics);
+    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics));
     solve = expect(cx, entry.solve, "bytes", (got) =>
       diagnostics.push(makeDiagnostic("X07-TYPE-0003", `/solve must produce bytes, got ${got}`, { ptr: "/solve", ...fileOf(entry), data: { got } })),
     );
