@@ -10,7 +10,7 @@ import type { ContractClause, DefasyncDecl, DefnDecl, X07AstDocument } from "../
 export type Ty = string;
 
 /** The special forms a checked expression can be. */
-export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "&&" | "||";
+export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "tapp" | "&&" | "||";
 
 /** A typed expression. */
 export type TExpr =
@@ -19,14 +19,19 @@ export type TExpr =
   | { readonly kind: "input"; readonly ty: Ty; readonly ptr: string }
   | { readonly kind: "text"; readonly value: string; readonly ty: Ty; readonly ptr: string }
   | { readonly kind: "form"; readonly form: FormName; readonly name?: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
-  | { readonly kind: "builtin"; readonly head: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
-  | { readonly kind: "call"; readonly fn: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  /** A builtin head; `tys` holds the concrete type arguments of `ty.*` intrinsics (u32 kept distinct from i32). */
+  | { readonly kind: "builtin"; readonly head: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string; readonly tys?: ReadonlyArray<Ty> }
+  /** A call of a function; for a generic instance `fn` is `name<T,…>` and `tys` its type arguments. */
+  | { readonly kind: "call"; readonly fn: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string; readonly tys?: ReadonlyArray<Ty> }
   /** An implicit conversion the checker inserted (e.g. `bytes` → `bytes_view` at a call typed `bytes_view`). */
   | { readonly kind: "coerce"; readonly from: Ty; readonly arg: TExpr; readonly ty: Ty; readonly ptr: string };
 
 /** A checked function. */
 export interface CheckedFunction {
+  /** The symbol; for an instance of a generic function, `name<T,…>`. */
   readonly name: string;
+  /** For generic instances: the type arguments, in type-parameter order. */
+  readonly typeArgs?: ReadonlyArray<Ty>;
   readonly module: string;
   readonly file?: string;
   readonly decl: DefnDecl | DefasyncDecl;

@@ -58,6 +58,9 @@ export const DIAGNOSTIC_CODES = {
   "X07-TYPE-0002": { summary: "A type name is not one of the language's types.", stage: "type" },
   "X07-TYPE-0003": { summary: "The entry's /solve expression must produce bytes.", stage: "type" },
   "X07-TYPE-0004": { summary: "A form's operand has the wrong type (loop bounds, conditions, operators).", stage: "type" },
+  "X07-TAPP-ELAB-0001": { summary: "A generic call is malformed: `[\"tapp\", callee, [\"tys\", T…], args…]` needs a generic callee and one type argument per type parameter.", stage: "type" },
+  "X07-TAPP-INFER-0001": { summary: "A generic function is called without `tapp`; write its type arguments explicitly.", stage: "type" },
+  "X07-GENERICS-0001": { summary: "A type argument does not satisfy its type parameter's bound.", stage: "type" },
   "X07-CHECK-UNSUPPORTED-0001": { summary: "This construct is valid x07AST but the SDK's checker does not handle it yet; the program is not checked past it.", stage: "type" },
   // check: ownership
   "X07-MOVE-0001": { summary: "A move-only value (bytes, vec_u8) is used after it was moved.", stage: "type" },
@@ -78,6 +81,17 @@ export const DIAGNOSTIC_CODES = {
   "X07-IO-WRITE-0001": { summary: "A file could not be written (the original is left untouched).", stage: "rewrite" },
   "X07-TOOL-ARGS-0001": { summary: "The command line is invalid (unknown flag, missing value or input).", stage: "parse" },
   "X07-INTERNAL-0001": { summary: "An internal error in the SDK (a bug: please report it with the input).", stage: "parse" },
+  // interp: runtime traps (the `code` of a run report's trap; the message is upstream's rt_trap text where it has one)
+  "X07I_TRAP_FUEL": { summary: "The run used up its fuel (one unit per expression evaluated); upstream's message is \"fuel exhausted\".", stage: "run" },
+  "X07I_TRAP_BOUNDS": { summary: "An index, offset or range is outside a bytes, view or vec_u8 (read unsigned; nothing clamps).", stage: "run" },
+  "X07I_TRAP_OVERFLOW": { summary: "A length computation would pass 2^32-1 (concat, extend, reserve).", stage: "run" },
+  "X07I_TRAP_MEMORY": { summary: "An allocation is larger than the run's memory limit (upstream: \"allocator.alloc failed\").", stage: "run" },
+  "X07I_TRAP_OUTPUT": { summary: "The solve output is longer than the run's output limit.", stage: "run" },
+  "X07I_TRAP_PARSE": { summary: "parse.u32_dec met empty input, a non-digit byte or a value above 2^32-1.", stage: "run" },
+  "X07I_TRAP_CONVERSION": { summary: "f64.to_i32_trunc got NaN, an infinity or a value outside the i32 range (undefined behaviour upstream).", stage: "run" },
+  "X07I_TRAP_STACK": { summary: "Calls nested deeper than the interpreter's stack allows (unbounded recursion).", stage: "run" },
+  "X07I_UNSUPPORTED_HEAD": { summary: "The program reached a builtin head or construct the interpreter does not implement yet.", stage: "run" },
+  "X07I_INTERNAL": { summary: "An internal interpreter error (a bug: please report it with the program and input).", stage: "run" },
 } as const satisfies Record<string, { readonly summary: string; readonly stage: DiagnosticStage }>;
 
 /** The stages a diagnostic can come from (the x07diag `stage` enum). */

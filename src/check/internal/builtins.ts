@@ -11,6 +11,8 @@ import { UNKNOWN } from "./types.ts";
 /** One parameter as the checker sees it. */
 export interface BuiltinParam {
   readonly ty: Ty;
+  /** The table's spelling (`$T` for a type variable bound by a type argument). */
+  readonly raw: string;
   readonly mode: ArgMode;
   /** Other argument types accepted here and coerced to `ty` (bytes viewed in full). */
   readonly accepts: ReadonlyArray<Ty>;
@@ -21,6 +23,7 @@ export interface BuiltinSig {
   readonly params: ReadonlyArray<BuiltinParam>;
   /** The result type, or "the type of argument n". */
   readonly result: Ty | { readonly sameAsParam: number };
+  readonly rawResult: string | { readonly sameAsParam: number };
   /** Whether the head may appear in a contract clause. */
   readonly contractPure: boolean;
 }
@@ -28,7 +31,7 @@ export interface BuiltinSig {
 /** Pattern rows are keyed like `vec_value.push_<T>_v1`. */
 const PATTERN = /<[A-Z]>/;
 
-const bind = (t: string, bindings: Readonly<Record<string, string>>): Ty => (t.startsWith("$") ? (bindings[t.slice(1)] ?? UNKNOWN) : t);
+export const bind = (t: string, bindings: Readonly<Record<string, string>>): Ty => (t.startsWith("$") ? (bindings[t.slice(1)] ?? UNKNOWN) : t);
 
 /** Resolves a head against the table. */
 export const lookupBuiltin = (head: string): BuiltinSig | undefined => {
@@ -37,8 +40,9 @@ export const lookupBuiltin = (head: string): BuiltinSig | undefined => {
   if (r === undefined) return undefined;
   const { spec, bindings } = r;
   return {
-    params: spec.params.map((p) => ({ ty: bind(p.ty, bindings), mode: p.mode, accepts: p.accepts ?? [] })),
+    params: spec.params.map((p) => ({ ty: bind(p.ty, bindings), raw: p.mode === "type" ? `$${p.name}` : p.ty, mode: p.mode, accepts: p.accepts ?? [] })),
     result: typeof spec.result === "string" ? bind(spec.result, bindings) : spec.result,
+    rawResult: spec.result,
     contractPure: spec.pure,
   };
 };

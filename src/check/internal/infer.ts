@@ -11,7 +11,8 @@ import type { Expr, ListExpr } from "../../parse/index.ts";
 import type { FormName, TExpr, Ty } from "../ir.ts";
 import type { BuiltinParam, BuiltinSig } from "./builtins.ts";
 import { Scopes } from "./env.ts";
-import { MOVE_ONLY, NEVER, UNKNOWN, coercible, sameTy } from "./types.ts";
+import { MOVE_ONLY, NEVER, TYPE_NAMES, UNKNOWN, canonicalTy, coercible, sameTy } from "./types.ts";
+import { bind } from "./builtins.ts";
 
 /** A callable user function's signature. */
 export interface FnSig {
@@ -33,7 +34,29 @@ export interface InferContext {
   readonly scopes: Scopes;
   /** Called for every call to a user function (the program checks cross-module visibility here). */
   readonly onUserCall: (callee: string, listPtr: string) => void;
+  /** Type-variable bindings of the generic instance being checked (empty for monomorphic code). */
+  readonly subst: ReadonlyMap<string, Ty>;
+  /** Whether a symbol names a generic function. */
+  readonly isGeneric: (name: string) => boolean;
+  /** Instantiates a generic function (queued for checking); undefined after reporting why it cannot. */
+  readonly instantiate: (callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
 }
+
+/** A type written as an expression (in `tys` or a ty.* argument): `"u32"`, `["t","A"]`, `["option","i32"]`. */
+export const typeOfExpr = (cx: InferContext, e: Expr): Ty | undefined => {
+  if (e.kind === "atom") return TYPE_NAMES.has(e.name) ? e.name : undefined;
+  if (e.kind !== "list") return undefined;
+  const [a] = e.args;
+  if (e.head === "t") return a?.kind === "atom" ? cx.subst.get(a.name) : undefined;
+  if (e.args.length !== 1 || a === undefined) return undefined;
+  const inner = typeOfExpr(cx, a);
+  if (inner === undefined) return undefined;
+  const c = canonicalTy(inner);
+  if (e.head === "option" && (c === "i32" || c === "bytes" || c === "bytes_view")) return `option_${c}`;
+  if (e.head === "result" && (c === "i32" || c === "bytes" || c === "bytes_view")) return `result_${c}`;
+  if (e.head === "result" && c === "result_bytes") return "result_result_bytes";
+  return undefined;
+};
 
 const emit = (cx: InferContext, code: DiagnosticCode, message: string, init: DiagnosticInit): void => {
   const key = `${code}|${init.ptr ?? ""}|${message}`;
@@ -171,6 +194,39 @@ const FORMS: Record<FormName, FormHandler> = {
     moveIfLocal(cx, v, "bytes", e.ptr);
     return { kind: "form", form: "try", args: [t], ty: payload ?? UNKNOWN, ptr: e.ptr };
   },
+  tapp: (cx, e) => {
+    const [callee, tysE, ...rest] = e.args;
+    if (callee?.kind !== "atom" || tysE?.kind !== "list" || tysE.head !== "tys") {
+      emit(cx, "X07-TAPP-ELAB-0001", 'a generic call is ["tapp", callee, ["tys", T, …], args…]', { ptr: e.ptr });
+      rest.forEach((a) => infer(cx, a));
+      return unknownOut(e);
+    }
+    const tys: Ty[] = [];
+    for (const t of tysE.args) {
+      const ty = typeOfExpr(cx, t);
+      if (ty === undefined) {
+        emit(cx, "X07-TYPE-0002", `${JSON.stringify(exprText(t))} is not a type (or names an unbound type variable)`, { ptr: t.ptr });
+        rest.forEach((a) => infer(cx, a));
+        return unknownOut(e);
+      }
+      tys.push(ty);
+    }
+    const inst = cx.instantiate(callee.name, tys, e.ptr);
+    if (inst === undefined) {
+      rest.forEach((a) => infer(cx, a));
+      return unknownOut(e);
+    }
+    cx.onUserCall(callee.name, e.ptr);
+    if (inst.params.length !== rest.length) {
+      emit(cx, "X07-TYPE-CALL-0003", `${inst.name} expects ${inst.params.length} argument${inst.params.length === 1 ? "" : "s"}, got ${rest.length}`, { ptr: e.ptr, data: { callee: inst.name, want: inst.params.length, got: rest.length } });
+      rest.forEach((a) => infer(cx, a));
+      return { kind: "call", fn: inst.name, args: [], ty: inst.result, ptr: e.ptr, tys };
+    }
+    const sig = userSig(inst);
+    const shifted = { ...e, head: inst.name, ptr: e.ptr };
+    const args = rest.map((a, i) => checkArg(cx, shifted, a, i, sig.params[i]!));
+    return { kind: "call", fn: inst.name, args, ty: inst.result, ptr: e.ptr, tys };
+  },
   "&&": (cx, e) => shortCircuit(cx, e, "&&"),
   "||": (cx, e) => shortCircuit(cx, e, "||"),
 };
@@ -276,7 +332,14 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
   }
   const user = cx.functions.get(e.head);
   if (user !== undefined) cx.onUserCall(e.head, e.ptr);
-  const sig: BuiltinSig | undefined = user !== undefined ? userSig(user) : cx.builtin(e.head);
+  if (user === undefined && cx.isGeneric(e.head)) {
+    emit(cx, "X07-TAPP-INFER-0001", `${e.head} is generic: call it as ["tapp", ${JSON.stringify(e.head)}, ["tys", …], …]`, { ptr: `${e.ptr}/0`, data: { callee: e.head } });
+    e.args.forEach((a) => infer(cx, a));
+    return { kind: "call", fn: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
+  }
+  const found: BuiltinSig | undefined = user !== undefined ? userSig(user) : cx.builtin(e.head);
+  const typeArgs = found !== undefined && user === undefined ? bindTypeArgs(cx, e, found) : undefined;
+  const sig = typeArgs?.sig ?? found;
   if (sig === undefined) {
     const s = suggestNames(e.head, [...cx.functions.keys(), ...cx.builtinNames(), ...Object.keys(FORMS)]);
     emit(cx, "X07-TYPE-CALL-0001", `unknown callee ${JSON.stringify(e.head)}`, {
@@ -289,7 +352,9 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
   }
   const resultOf = (args: ReadonlyArray<TExpr>): Ty => (typeof sig.result === "string" ? sig.result : (args[sig.result.sameAsParam]?.ty ?? UNKNOWN));
   const node = (args: ReadonlyArray<TExpr>): TExpr =>
-    user !== undefined ? { kind: "call", fn: e.head, args, ty: resultOf(args), ptr: e.ptr } : { kind: "builtin", head: e.head, args, ty: resultOf(args), ptr: e.ptr };
+    user !== undefined
+      ? { kind: "call", fn: e.head, args, ty: resultOf(args), ptr: e.ptr }
+      : { kind: "builtin", head: e.head, args, ty: resultOf(args), ptr: e.ptr, ...(typeArgs !== undefined ? { tys: typeArgs.tys } : {}) };
   if (sig.params.length !== e.args.length) {
     emit(cx, "X07-TYPE-CALL-0003", `${e.head} expects ${sig.params.length} argument${sig.params.length === 1 ? "" : "s"}, got ${e.args.length}`, {
       ptr: e.ptr,
@@ -302,6 +367,31 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
   const args = e.args.map((a, i) => checkArg(cx, e, a, i, sig.params[i]!));
   return node(args);
 };
+
+/**
+ * ty.* intrinsics take type arguments (`type`-mode parameters); resolve them (through the instance's
+ * substitution) and bind the row's `$T` parameters and result to the concrete type.
+ */
+const bindTypeArgs = (cx: InferContext, e: ListExpr, sig: BuiltinSig): { sig: BuiltinSig; tys: Ty[] } | undefined => {
+  if (!sig.params.some((p) => p.mode === "type")) return undefined;
+  const bindings: Record<string, Ty> = {};
+  const tys: Ty[] = [];
+  sig.params.forEach((p, i) => {
+    if (p.mode !== "type") return;
+    const a = e.args[i];
+    const ty = a === undefined ? undefined : typeOfExpr(cx, a);
+    if (a !== undefined && ty === undefined) emit(cx, "X07-TYPE-0002", `argument ${i + 1} of ${e.head} must be a type`, { ptr: a.ptr });
+    if (ty !== undefined) {
+      bindings[p.raw.slice(1)] = canonicalTy(ty);
+      tys.push(ty);
+    }
+  });
+  const params = sig.params.map((p) => ({ ...p, ty: p.mode === "type" ? p.ty : bind(p.raw, bindings) }));
+  const result = typeof sig.rawResult === "string" ? bind(sig.rawResult, bindings) : sig.rawResult;
+  return { sig: { ...sig, params, result }, tys };
+};
+
+const exprText = (e: Expr): string => (e.kind === "atom" ? e.name : e.kind === "int" ? String(e.value) : e.kind === "text" ? e.value : `[${e.head} …]`);
 
 /** Modes whose argument is data for the form, not an evaluated value the checker can type yet. */
 const UNTYPED_MODES: ReadonlySet<string> = new Set(["type", "symbol", "async-call"]);
@@ -331,7 +421,8 @@ const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinP
 
 /** A user function's parameters: owned types move, views borrow, scalars copy. */
 const userSig = (f: FnSig): BuiltinSig => ({
-  params: f.params.map((ty) => ({ ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: [] })),
+  params: f.params.map((ty) => ({ ty, raw: ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: [] })),
   result: f.result,
+  rawResult: f.result,
   contractPure: false,
 });

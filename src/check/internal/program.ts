@@ -14,7 +14,7 @@ import { Scopes } from "./env.ts";
 import { expect } from "./infer.ts";
 import type { FnSig, InferContext } from "./infer.ts";
 import type { LoadedProgram } from "./resolve.ts";
-import { NEVER, UNKNOWN, tyOf } from "./types.ts";
+import { BOUND_ADMITS, NEVER, UNKNOWN, tyOf } from "./types.ts";
 
 export interface BuiltinLookup {
   readonly get: (head: string) => BuiltinSig | undefined;
@@ -30,17 +30,18 @@ interface FnEntry {
   readonly resultTy: Ty | undefined;
 }
 
+/** A bound on generic instances per program (polymorphic recursion would otherwise not terminate). */
+const MAX_INSTANCES = 10_000;
+
 const fileOf = (doc: X07AstDocument) => (doc.file !== undefined ? { file: doc.file } : {});
 
-/** Collects the function signatures of a document; generic functions are reported as not yet supported. */
+/** Collects the function signatures of a document (generic ones are instantiated on demand by `tapp`). */
 const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Diagnostic[]): void => {
   for (const d of doc.decls) {
     if (d.kind !== "defn" && d.kind !== "defasync") continue;
     const paramTys = d.params.map((p) => tyOf(p.ty));
     const resultTy = tyOf(d.result);
-    if (d.typeParams.length > 0) {
-      diagnostics.push(makeDiagnostic("X07-CHECK-UNSUPPORTED-0001", `generic function ${d.name} is not checked yet (type parameters are parsed; monomorphization comes with the generics work)`, { ptr: `${d.ptr}/type_params`, severity: "warning", ...fileOf(doc) }));
-    } else {
+    if (d.typeParams.length === 0) {
       d.params.forEach((p, i) => {
         if (paramTys[i] === undefined) diagnostics.push(makeDiagnostic("X07-TYPE-0002", `unknown type for parameter ${p.name}`, { ptr: `${p.ptr}/ty`, ...fileOf(doc) }));
       });
@@ -87,6 +88,8 @@ const makeContext = (
   builtins: BuiltinLookup,
   diagnostics: Diagnostic[],
   onUserCall: (callee: string, listPtr: string) => void,
+  generics: GenericSupport,
+  subst: ReadonlyMap<string, Ty> = new Map(),
 ): InferContext => ({
   file: doc.file,
   fnResult,
@@ -97,7 +100,15 @@ const makeContext = (
   seen: new Set(),
   scopes: new Scopes(),
   onUserCall,
+  subst,
+  isGeneric: generics.isGeneric,
+  instantiate: (callee, tys, ptr) => generics.instantiate(doc, callee, tys, ptr),
 });
+
+interface GenericSupport {
+  readonly isGeneric: (name: string) => boolean;
+  readonly instantiate: (caller: X07AstDocument, callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
+}
 
 /** Checks a loaded program. */
 export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLookup): { program: CheckedProgram; diagnostics: Diagnostic[] } => {
@@ -107,20 +118,61 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   const fns = new Map<string, FnEntry>();
   for (const doc of docs) collect(doc, fns, diagnostics);
   const exports = new Map<string, Set<string>>(docs.map((d) => [d.moduleId, new Set(d.decls.flatMap((x) => (x.kind === "export" ? x.names : [])))]));
-  const sigs = new Map<string, FnSig>([...fns].map(([k, v]) => [k, v.sig]));
-  const isUserFn = (n: string) => sigs.has(n);
+  // Generic functions are reachable only through tapp (instances get their own `name<T…>` signature).
+  const sigs = new Map<string, FnSig>([...fns].filter(([, v]) => v.decl.typeParams.length === 0).map(([k, v]) => [k, v.sig]));
+  const isUserFn = (n: string) => fns.has(n) || sigs.has(n);
 
   const functions = new Map<string, CheckedFunction>();
-  for (const f of fns.values()) {
+  const queue: Array<{ f: FnEntry; name: string; subst: Map<string, Ty>; typeArgs: Ty[] }> = [];
+
+  const generics: GenericSupport = {
+    isGeneric: (name) => (fns.get(name)?.decl.typeParams.length ?? 0) > 0,
+    instantiate: (caller, callee, tys, listPtr) => {
+      const f = fns.get(callee);
+      const at = { ptr: listPtr, ...fileOf(caller) };
+      if (f === undefined || f.decl.typeParams.length === 0) {
+        diagnostics.push(makeDiagnostic("X07-TAPP-ELAB-0001", f === undefined ? `unknown generic function ${callee}` : `${callee} is not generic; call it without tapp`, { ...at, data: { callee } }));
+        return undefined;
+      }
+      const tps = f.decl.typeParams;
+      if (tps.length !== tys.length) {
+        diagnostics.push(makeDiagnostic("X07-TAPP-ELAB-0001", `${callee} has ${tps.length} type parameter${tps.length === 1 ? "" : "s"} (${tps.map((t) => t.name).join(", ")}); got ${tys.length} type argument${tys.length === 1 ? "" : "s"}`, { ...at, data: { callee, want: tps.length, got: tys.length } }));
+        return undefined;
+      }
+      for (const [i, tp] of tps.entries()) {
+        const admits = BOUND_ADMITS[tp.bound ?? "any"];
+        if (admits !== undefined && admits !== "any" && !admits.has(tys[i]!)) {
+          diagnostics.push(makeDiagnostic("X07-GENERICS-0001", `type argument ${tys[i]} for ${tp.name} of ${callee} does not satisfy its bound ${tp.bound} (${[...admits].join(", ")})`, { ...at, data: { callee, param: tp.name, bound: tp.bound ?? "any", got: tys[i] } }));
+          return undefined;
+        }
+      }
+      const name = `${callee}<${tys.join(",")}>`;
+      const existing = sigs.get(name);
+      if (existing !== undefined) return existing;
+      const subst = new Map(tps.map((tp, i) => [tp.name, tys[i]!] as const));
+      const paramTys = f.decl.params.map((p) => tyOf(p.ty, subst));
+      const resultTy = tyOf(f.decl.result, subst);
+      if (resultTy === undefined || paramTys.some((t) => t === undefined)) {
+        diagnostics.push(makeDiagnostic("X07-TYPE-0002", `${name}: a parameter or the result of ${callee} has no concrete type after substitution`, { ...at, data: { callee } }));
+        return undefined;
+      }
+      const sig: FnSig = { name, params: paramTys as Ty[], result: f.decl.kind === "defasync" ? "i32" : resultTy, ptr: f.decl.ptr, ...fileOf(f.doc) };
+      sigs.set(name, sig);
+      queue.push({ f: { ...f, paramTys, resultTy }, name, subst, typeArgs: [...tys] });
+      return sig;
+    },
+  };
+
+  const checkFunction = (f: FnEntry, name: string, subst: Map<string, Ty>, typeArgs: Ty[] | undefined): void => {
     const d = f.decl;
-    if (d.typeParams.length > 0 || f.resultTy === undefined || f.paramTys.some((t) => t === undefined)) continue;
+    if (f.resultTy === undefined || f.paramTys.some((t) => t === undefined)) return;
     // A defasync call yields a task handle (f.sig.result); its body produces the declared result.
     const result = f.resultTy;
-    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics));
+    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics), generics, subst);
     cx.scopes.push();
     d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!));
     const hasContracts = d.requires.length + d.ensures.length + d.invariant.length > 0;
-    if (hasContracts) {
+    if (hasContracts && typeArgs === undefined) {
       for (const p of d.params) if (p.name === "__result") diagnostics.push(makeDiagnostic("X07-CONTRACT-0004", "__result is reserved in functions with contracts", { ptr: `${p.ptr}/name`, ...fileOf(f.doc) }));
     }
     // `__result` is bound for every clause so a misplaced use gets one diagnostic (X07-CONTRACT-0003), not two.
@@ -131,10 +183,11 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     const ensures = checkClauses(cx, d.ensures, true, builtins.get, isUserFn);
     cx.scopes.pop();
     const body = expect(cx, d.body, result, (got) =>
-      diagnostics.push(makeDiagnostic("X07-TYPE-RET-0001", `the body of ${d.name} has type ${got}; the function returns ${result}`, { ptr: d.body.ptr, ...fileOf(f.doc), data: { expected: result, got } })),
+      diagnostics.push(makeDiagnostic("X07-TYPE-RET-0001", `the body of ${name} has type ${got}; the function returns ${result}`, { ptr: d.body.ptr, ...fileOf(f.doc), data: { expected: result, got } })),
     );
-    functions.set(d.name, {
-      name: d.name,
+    functions.set(name, {
+      name,
+      ...(typeArgs !== undefined ? { typeArgs } : {}),
       module: f.module,
       ...fileOf(f.doc),
       decl: d,
@@ -144,16 +197,26 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
       requires,
       ensures,
     });
-  }
+  };
+
+  for (const f of fns.values()) if (f.decl.typeParams.length === 0) checkFunction(f, f.decl.name, new Map(), undefined);
 
   let solve: TExpr | undefined;
   const entry = loaded.entry;
   if (entry.solve !== undefined) {
-    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics));
+    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics), generics);
     solve = expect(cx, entry.solve, "bytes", (got) =>
       diagnostics.push(makeDiagnostic("X07-TYPE-0003", `/solve must produce bytes, got ${got}`, { ptr: "/solve", ...fileOf(entry), data: { got } })),
     );
     if (solve.ty === NEVER) solve = { ...solve, ty: "bytes" };
+  }
+  // Instances requested by tapp (in bodies or in /solve) are checked last; checking one may request more.
+  for (let i = 0; i < queue.length && i < MAX_INSTANCES; i++) {
+    const q = queue[i]!;
+    checkFunction(q.f, q.name, q.subst, q.typeArgs);
+  }
+  if (queue.length > MAX_INSTANCES) {
+    diagnostics.push(makeDiagnostic("X07-TAPP-ELAB-0001", `more than ${MAX_INSTANCES} generic instances (unbounded polymorphic recursion?)`, { ptr: "", ...fileOf(entry) }));
   }
   return { program: { world: loaded.world, entry, solve, functions, modules: loaded.modules.map((m) => m.moduleId) }, diagnostics };
 };

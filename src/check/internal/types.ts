@@ -26,16 +26,31 @@ export const sameTy = (got: Ty, want: Ty): boolean =>
 /** Whether an implicit call-site coercion exists from `got` to `want` (bytes → bytes_view, vec_u8 → bytes_view). */
 export const coercible = (got: Ty, want: Ty): boolean => want === "bytes_view" && (got === "bytes" || got === "vec_u8");
 
+const NO_SUBST: ReadonlyMap<string, Ty> = new Map();
+
+/** The concrete types each type-parameter bound admits (upstream docs/language/generics.md). */
+export const BOUND_ADMITS: Readonly<Record<string, ReadonlySet<string> | "any">> = {
+  any: "any",
+  bytes_like: new Set(["bytes", "bytes_view"]),
+  num_like: new Set(["i32", "u32"]),
+  value: new Set(["i32", "u32", "bytes", "bytes_view"]),
+  hashable: new Set(["i32", "u32", "bytes", "bytes_view"]),
+  orderable: new Set(["i32", "u32", "bytes", "bytes_view"]),
+};
+
 /**
  * Lowers a parsed type reference to a checker type. `["option", "i32"]` and friends map onto the named
  * carriers; type variables and other applications are generic and not monomorphic (returned as undefined).
  */
-export const tyOf = (t: TypeRef): Ty | undefined => {
+export const tyOf = (t: TypeRef, subst: ReadonlyMap<string, Ty> = NO_SUBST): Ty | undefined => {
   if (t.kind === "named") return TYPE_NAMES.has(t.name) ? canonicalTy(t.name) : undefined;
-  if (t.kind === "var") return undefined;
+  if (t.kind === "var") {
+    const v = subst.get(t.name);
+    return v === undefined ? undefined : canonicalTy(v);
+  }
   const [a] = t.args;
   if (t.args.length !== 1 || a === undefined) return undefined;
-  const inner = tyOf(a);
+  const inner = tyOf(a, subst);
   if (t.head === "option" && (inner === "i32" || inner === "bytes" || inner === "bytes_view")) return `option_${inner}`;
   if (t.head === "result" && (inner === "i32" || inner === "bytes" || inner === "bytes_view")) return `result_${inner}`;
   if (t.head === "result" && inner === "result_bytes") return "result_result_bytes";
