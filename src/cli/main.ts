@@ -9,6 +9,7 @@ import type { CommandSpec } from "./command.ts";
 import { astApplyPatchCommand, astGetCommand, astInitCommand, astValidateCommand } from "./commands/ast.ts";
 import { fixCommand, fmtCommand, lintCommand, patchApplyCommand } from "./commands/authoring.ts";
 import { checkCommand } from "./commands/check.ts";
+import { runCommand } from "./commands/run.ts";
 import { EXIT, MACHINE_OPTIONS, emit, machineOf, usageOutcome } from "./io.ts";
 import type { CliIo } from "./io.ts";
 
@@ -18,6 +19,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   lintCommand,
   fixCommand,
   checkCommand,
+  runCommand,
   astInitCommand,
   astGetCommand,
   astValidateCommand,

@@ -1,0 +1,61 @@
+/**
+ * The `interp` stage: runs a checked program in-process, deterministically, under fuel/memory/output budgets.
+ *
+ * Consumes a {@link CheckedProgram} (from `check`) and the input bytes; produces the /solve output bytes and run
+ * statistics, or a trap. The program is compiled to JavaScript closures (i32 as int32 numbers, bytes and views
+ * as `Uint8Array`s, vec_u8 with upstream's capacity rule) and run once. Needs no services: the world is
+ * solve-pure, so nothing outside the input is reachable. Trap codes are `X07I_*` (src/diag/codes.ts); trap
+ * messages are upstream's runtime strings where it has one.
+ *
+ * Fuel: one unit per expression evaluated, as upstream's C emitter charges (`rt_fuel(ctx, 1)` in
+ * `emit_expr_to`); see src/interp/README.md for the exact rule and where it may differ.
+ *
+ * @packageDocumentation
+ */
+import { Effect } from "effect";
+import type { CheckedProgram } from "../check/index.ts";
+import { runProgram } from "./internal/run.ts";
+import type { RunOutcome } from "./internal/run.ts";
+
+export type { RunOutcome, RunStats } from "./internal/run.ts";
+export type { MemStats } from "./internal/runtime.ts";
+export type { TrapCode } from "./internal/trap.ts";
+
+/**
+ * Options of one run; every limit is optional.
+ * @since 0.1.0
+ * @category models
+ */
+export interface InterpOptions {
+  /** The solve input (the builtin `input` view). */
+  readonly input: Uint8Array;
+  /** Fuel units (expressions evaluated) before the run traps; default 50,000,000 (upstream's benchmark default). */
+  readonly fuel?: number;
+  /** Largest single allocation in bytes; default 64 MiB. */
+  readonly maxMemoryBytes?: number;
+  /** Largest solve output in bytes; default 64 MiB. */
+  readonly maxOutputBytes?: number;
+}
+
+/** @internal */
+export const DEFAULT_FUEL = 50_000_000;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Runs a checked program on an input. Never throws: traps and internal errors come back as `{ ok: false }`.
+ * @since 0.1.0
+ * @category stages
+ */
+export const interp = (program: CheckedProgram, options: InterpOptions): RunOutcome =>
+  runProgram(program, options.input, {
+    fuel: options.fuel ?? DEFAULT_FUEL,
+    maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_BYTES,
+    maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_BYTES,
+  });
+
+/**
+ * {@link interp} as an Effect (it never fails: a trap is a successful `{ ok: false }` outcome).
+ * @since 0.1.0
+ * @category stages
+ */
+export const interpEffect = (program: CheckedProgram, options: InterpOptions): Effect.Effect<RunOutcome> => Effect.sync(() => interp(program, options));

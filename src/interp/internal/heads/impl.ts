@@ -1,0 +1,15 @@
+/**
+ * The shape of one head's evaluator. Arguments arrive evaluated, in order, as the runtime values described in
+ * ../values.ts; `text` arguments (bytes.lit, bytes.view_lit) arrive as their UTF-8 bytes.
+ */
+import type { Runtime } from "../runtime.ts";
+import type { Value } from "../values.ts";
+
+/**
+ * `never[]` parameters make every concrete signature assignable here (parameters are contravariant); the
+ * compiler calls it with exactly the arity the checked IR gives.
+ */
+export type HeadFn = (rt: Runtime, ...args: never[]) => Value;
+
+/** The evaluator as the compiler calls it. */
+export type HeadCall = (rt: Runtime, ...args: Value[]) => Value;

@@ -1,0 +1,27 @@
+/**
+ * THE dispatch table of the interpreter: one evaluator per builtin head, keyed by `HeadName` (the keys of
+ * core/heads/table.ts), assembled from one file per family. A head missing here is reported at run time as
+ * the trap `X07I_UNSUPPORTED_HEAD` when the program reaches it; `test/interp/heads.test.ts` pins the list.
+ */
+import type { HeadName } from "../../../core/heads/table.ts";
+import { BYTES_HEADS } from "./bytes.ts";
+import { CODEC_HEADS } from "./codec.ts";
+import { F64_HEADS } from "./f64.ts";
+import { I32_HEADS } from "./i32.ts";
+import type { HeadCall, HeadFn } from "./impl.ts";
+import { LIT_HEADS } from "./lit.ts";
+import { OPTION_RESULT_HEADS } from "./option-result.ts";
+
+export type { HeadCall, HeadFn } from "./impl.ts";
+
+export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn } = {
+  ...I32_HEADS,
+  ...F64_HEADS,
+  ...LIT_HEADS,
+  ...BYTES_HEADS,
+  ...OPTION_RESULT_HEADS,
+  ...CODEC_HEADS,
+};
+
+/** The evaluator of a head row, or undefined when the interpreter does not implement it yet. */
+export const headImpl = (name: HeadName): HeadCall | undefined => HEAD_IMPLS[name] as HeadCall | undefined;

@@ -1,0 +1,85 @@
+/**
+ * Per-run state: fuel, limits and memory statistics. One `Runtime` is made for each run and captured by the
+ * compiled closures, so nothing is global and two runs never share state.
+ */
+import { InterpTrap, trap } from "./trap.ts";
+import { EMPTY_BYTES } from "./values.ts";
+
+export interface ResolvedLimits {
+  readonly fuel: number;
+  readonly maxMemoryBytes: number;
+  readonly maxOutputBytes: number;
+}
+
+/** Memory counters in upstream's `mem_stats` shape (see README for what is exact and what is an upper bound). */
+export interface MemStats {
+  alloc_calls: number;
+  realloc_calls: number;
+  free_calls: number;
+  bytes_alloc_total: number;
+  bytes_freed_total: number;
+  live_bytes: number;
+  peak_live_bytes: number;
+  live_allocs: number;
+  peak_live_allocs: number;
+  memcpy_bytes: number;
+}
+
+export const emptyMemStats = (): MemStats => ({
+  alloc_calls: 0, realloc_calls: 0, free_calls: 0, bytes_alloc_total: 0, bytes_freed_total: 0,
+  live_bytes: 0, peak_live_bytes: 0, live_allocs: 0, peak_live_allocs: 0, memcpy_bytes: 0,
+});
+
+export class Runtime {
+  /** Fuel left; a node charges before it runs and traps when this goes below zero. */
+  fuel: number;
+  readonly mem: MemStats = emptyMemStats();
+
+  constructor(
+    readonly input: Uint8Array,
+    readonly limits: ResolvedLimits,
+  ) {
+    this.fuel = limits.fuel;
+  }
+
+  /** Called by a node whose charge took fuel below zero. */
+  outOfFuel(ptr: string): never {
+    this.fuel = 0;
+    throw new InterpTrap("X07I_TRAP_FUEL", "fuel exhausted", ptr);
+  }
+
+  /**
+   * Accounts for a fresh allocation of n bytes (n read unsigned). A single request above the memory cap traps
+   * as upstream's allocator does when it cannot satisfy a request.
+   */
+  account(n: number): void {
+    const size = n >>> 0;
+    if (size > this.limits.maxMemoryBytes) trap("X07I_TRAP_MEMORY", "allocator.alloc failed");
+    const m = this.mem;
+    m.alloc_calls++;
+    m.bytes_alloc_total += size;
+    m.live_bytes += size;
+    m.live_allocs++;
+    if (m.live_bytes > m.peak_live_bytes) m.peak_live_bytes = m.live_bytes;
+    if (m.live_allocs > m.peak_live_allocs) m.peak_live_allocs = m.live_allocs;
+  }
+
+  /** New zero-filled bytes of n (unsigned) bytes; zero-length requests do not allocate (upstream `rt_bytes_empty`). */
+  alloc(n: number): Uint8Array {
+    if (n === 0) return EMPTY_BYTES;
+    this.account(n);
+    return new Uint8Array(n >>> 0);
+  }
+
+  /** Copies a byte range into fresh bytes (counts the allocation and the memcpy). */
+  copyOf(src: Uint8Array): Uint8Array {
+    if (src.length === 0) return EMPTY_BYTES;
+    this.account(src.length);
+    this.mem.memcpy_bytes += src.length;
+    return src.slice();
+  }
+
+  memcpy(n: number): void {
+    this.mem.memcpy_bytes += n;
+  }
+}

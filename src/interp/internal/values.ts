@@ -1,0 +1,30 @@
+/**
+ * Runtime representation of X07 values in the interpreter (see `Lowering` in core/heads/types.ts).
+ * - i32: a JS number kept in int32 form (`x | 0`); unsigned operators convert with `>>> 0` locally.
+ * - f64: a JS number.
+ * - bytes and bytes_view: `Uint8Array`. A view is a `subarray` (buffer, offset, length) and never copies; the
+ *   checker's ownership rules (move-only bytes, owners that cannot move while borrowed) make sharing safe.
+ * - vec_u8: {@link VecU8}, whose backing array length IS the capacity (observable through `vec_u8.cap`).
+ * - option_* / result_*: {@link Tagged} — tag 1 some/ok, 0 none/err; `val` is the payload, or the err code.
+ */
+
+/** A growable byte builder; `buf.length` is the capacity upstream reports. */
+export class VecU8 {
+  constructor(
+    public buf: Uint8Array,
+    public len: number,
+  ) {}
+}
+
+/** An option or result value (upstream tag convention: 1 = some/ok, 0 = none/err). */
+export class Tagged {
+  constructor(
+    readonly tag: 0 | 1,
+    readonly val: Value,
+  ) {}
+}
+
+/** Any runtime value. */
+export type Value = number | Uint8Array | VecU8 | Tagged;
+
+export const EMPTY_BYTES: Uint8Array = new Uint8Array(0);
