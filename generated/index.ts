@@ -115,6 +115,10 @@ export { LpWorkloadPackManifest010, LpWorkloadPackManifest010SchemaVersion, LpWo
 export * as LpWorkloadPackManifest010Defs from "./lp/lp.workload.pack.manifest@0.1.0.ts";
 export { LpWorkloadStateResult010, LpWorkloadStateResult010SchemaVersion, LpWorkloadStateResult010Validator } from "./lp/lp.workload.state.result@0.1.0.ts";
 export * as LpWorkloadStateResult010Defs from "./lp/lp.workload.state.result@0.1.0.ts";
+export { HostRunnerReport, HostRunnerReportSchemaVersion, HostRunnerReportValidator } from "./x07/x07-host-runner.report@0.3.0.ts";
+export * as HostRunnerReportDefs from "./x07/x07-host-runner.report@0.3.0.ts";
+export { OsRunnerReport, OsRunnerReportSchemaVersion, OsRunnerReportValidator } from "./x07/x07-os-runner.report@0.5.0.ts";
+export * as OsRunnerReportDefs from "./x07/x07-os-runner.report@0.5.0.ts";
 export { ArchBoundariesIndex, ArchBoundariesIndexSchemaVersion, ArchBoundariesIndexValidator } from "./x07/x07.arch.boundaries.index@0.1.0.ts";
 export * as ArchBoundariesIndexDefs from "./x07/x07.arch.boundaries.index@0.1.0.ts";
 export { ArchBoundariesReport, ArchBoundariesReportSchemaVersion, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";

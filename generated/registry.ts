@@ -58,6 +58,8 @@ import { LpWorkloadDescribeResult010, LpWorkloadDescribeResult010Validator } fro
 import { LpWorkloadListResult010, LpWorkloadListResult010Validator } from "./lp/lp.workload.list.result@0.1.0.ts";
 import { LpWorkloadPackManifest010, LpWorkloadPackManifest010Validator } from "./lp/lp.workload.pack.manifest@0.1.0.ts";
 import { LpWorkloadStateResult010, LpWorkloadStateResult010Validator } from "./lp/lp.workload.state.result@0.1.0.ts";
+import { HostRunnerReport, HostRunnerReportValidator } from "./x07/x07-host-runner.report@0.3.0.ts";
+import { OsRunnerReport, OsRunnerReportValidator } from "./x07/x07-os-runner.report@0.5.0.ts";
 import { ArchBoundariesIndex, ArchBoundariesIndexValidator } from "./x07/x07.arch.boundaries.index@0.1.0.ts";
 import { ArchBoundariesReport, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
 import { ArchManifest, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
@@ -312,6 +314,8 @@ export interface DocumentTypes {
   "lp.workload.list.result@0.1.0": LpWorkloadListResult010;
   "lp.workload.pack.manifest@0.1.0": LpWorkloadPackManifest010;
   "lp.workload.state.result@0.1.0": LpWorkloadStateResult010;
+  "x07-host-runner.report@0.3.0": HostRunnerReport;
+  "x07-os-runner.report@0.5.0": OsRunnerReport;
   "x07.arch.boundaries.index@0.1.0": ArchBoundariesIndex;
   "x07.arch.boundaries.report@0.1.0": ArchBoundariesReport;
   "x07.arch.manifest@0.3.0": ArchManifest;
@@ -552,6 +556,8 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "lp.workload.list.result@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadListResult010, validator: LpWorkloadListResult010Validator },
   "lp.workload.pack.manifest@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadPackManifest010, validator: LpWorkloadPackManifest010Validator },
   "lp.workload.state.result@0.1.0": { family: "lp", tagged: true, schema: LpWorkloadStateResult010, validator: LpWorkloadStateResult010Validator },
+  "x07-host-runner.report@0.3.0": { family: "x07", tagged: true, schema: HostRunnerReport, validator: HostRunnerReportValidator },
+  "x07-os-runner.report@0.5.0": { family: "x07", tagged: true, schema: OsRunnerReport, validator: OsRunnerReportValidator },
   "x07.arch.boundaries.index@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesIndex, validator: ArchBoundariesIndexValidator },
   "x07.arch.boundaries.report@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesReport, validator: ArchBoundariesReportValidator },
   "x07.arch.manifest@0.3.0": { family: "x07", tagged: true, schema: ArchManifest, validator: ArchManifestValidator },

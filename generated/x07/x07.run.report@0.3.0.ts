@@ -3,6 +3,8 @@ import Type, { type Static } from "typebox";
 import { Compile } from "typebox/compile";
 import * as $support from "../_support.ts";
 import * as $x07_common_project from "./_common/project.ts";
+import * as $x07_x07_host_runner_report_0_3_0 from "./x07-host-runner.report@0.3.0.ts";
+import * as $x07_x07_os_runner_report_0_5_0 from "./x07-os-runner.report@0.5.0.ts";
 
 /** What `x07 run --report` prints: the resolved target and the runner's own report. */
 export const RunReport = Type.Object(
@@ -34,14 +36,22 @@ export const RunReport = Type.Object(
     report: Type.Record(
       Type.String(),
       Type.Unknown(),
-      {
-        description: "The host or OS runner report (x07-host-runner.report / x07-os-runner.report), not modelled here.",
-      },
+      { description: "The runner's own report; its shape follows `runner`." },
     ),
   },
   {
     description: "What `x07 run --report` prints: the resolved target and the runner's own report.",
     additionalProperties: false,
+    allOf: [
+      {
+        if: { properties: { runner: { const: "host" } }, required: ["runner"] },
+        then: { properties: { report: $x07_x07_host_runner_report_0_3_0.HostRunnerReport } },
+      },
+      {
+        if: { properties: { runner: { const: "os" } }, required: ["runner"] },
+        then: { properties: { report: $x07_x07_os_runner_report_0_5_0.OsRunnerReport } },
+      },
+    ],
   },
 );
 export type RunReport = Static<typeof RunReport>;

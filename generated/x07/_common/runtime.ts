@@ -19,23 +19,6 @@ export const MemStats = Type.Object(
 );
 export type MemStats = Static<typeof MemStats>;
 
-export const SandboxBackend = Type.Enum(["os", "vm"]);
-export type SandboxBackend = Static<typeof SandboxBackend>;
-
-/** Where the sandbox's runtime attestation was written. */
-export const RuntimeAttestationRef = Type.Object(
-  {
-    path: Type.String({ minLength: 1, maxLength: 4096 }),
-    sandbox_backend: SandboxBackend,
-    weaker_isolation: Type.Boolean(),
-  },
-  {
-    description: "Where the sandbox's runtime attestation was written.",
-    additionalProperties: false,
-  },
-);
-export type RuntimeAttestationRef = Static<typeof RuntimeAttestationRef>;
-
 /** Deterministic scheduler counters of one run. */
 export const SchedStats = Type.Object(
   {
@@ -55,6 +38,23 @@ export const SchedStats = Type.Object(
   { description: "Deterministic scheduler counters of one run.", additionalProperties: false },
 );
 export type SchedStats = Static<typeof SchedStats>;
+
+export const SandboxBackend = Type.Enum(["os", "vm"]);
+export type SandboxBackend = Static<typeof SandboxBackend>;
+
+/** Where the sandbox's runtime attestation was written. */
+export const RuntimeAttestationRef = Type.Object(
+  {
+    path: Type.String({ minLength: 1, maxLength: 4096 }),
+    sandbox_backend: SandboxBackend,
+    weaker_isolation: Type.Boolean(),
+  },
+  {
+    description: "Where the sandbox's runtime attestation was written.",
+    additionalProperties: false,
+  },
+);
+export type RuntimeAttestationRef = Static<typeof RuntimeAttestationRef>;
 
 /** `sha256:` followed by a lower-case hex digest. */
 export const Sha256Ref = Type.String(
