@@ -1,5 +1,6 @@
 /** Lexical scopes of locals, with the move state of each binding. */
 import type { Ty } from "../ir.ts";
+import { MOVE_ONLY } from "./types.ts";
 
 export interface Binding {
   readonly ty: Ty;
@@ -7,12 +8,17 @@ export interface Binding {
   movedAt: string | undefined;
 }
 
-/** Scopes as a stack of maps; inner scopes shadow outer ones. */
+/**
+ * Scopes as a stack of maps (created lazily: most blocks bind nothing); inner scopes shadow outer ones.
+ * Only bindings of move-only types can change state, so snapshots track just those.
+ */
 export class Scopes {
-  private readonly stack: Array<Map<string, Binding>> = [new Map()];
+  private readonly stack: Array<Map<string, Binding> | undefined> = [undefined];
+  /** Counts moves, so a loop body is re-checked only when its first pass moved something. */
+  moves = 0;
 
   push(): void {
-    this.stack.push(new Map());
+    this.stack.push(undefined);
   }
 
   pop(): void {
@@ -20,26 +26,38 @@ export class Scopes {
   }
 
   bind(name: string, ty: Ty): void {
-    this.stack[this.stack.length - 1]!.set(name, { ty, movedAt: undefined });
+    const i = this.stack.length - 1;
+    let m = this.stack[i];
+    if (m === undefined) {
+      m = new Map();
+      this.stack[i] = m;
+    }
+    m.set(name, { ty, movedAt: undefined });
   }
 
   lookup(name: string): Binding | undefined {
     for (let i = this.stack.length - 1; i >= 0; i--) {
-      const b = this.stack[i]!.get(name);
+      const b = this.stack[i]?.get(name);
       if (b !== undefined) return b;
     }
     return undefined;
   }
 
-  /** Every name in scope (for did-you-mean). */
-  names(): string[] {
-    return [...new Set(this.stack.flatMap((m) => [...m.keys()]))];
+  /** Records that a binding's value moved. */
+  move(b: Binding, at: string): void {
+    b.movedAt = at;
+    this.moves++;
   }
 
-  /** The move state of every visible binding (to merge after branches). */
+  /** Every name in scope (for did-you-mean). */
+  names(): string[] {
+    return [...new Set(this.stack.flatMap((m) => (m === undefined ? [] : [...m.keys()])))];
+  }
+
+  /** The move state of every visible move-only binding (to merge after branches). */
   snapshot(): Map<Binding, string | undefined> {
     const out = new Map<Binding, string | undefined>();
-    for (const m of this.stack) for (const b of m.values()) out.set(b, b.movedAt);
+    for (const m of this.stack) if (m !== undefined) for (const b of m.values()) if (MOVE_ONLY.has(b.ty)) out.set(b, b.movedAt);
     return out;
   }
 

@@ -116,7 +116,7 @@ const useLocal = (cx: InferContext, name: string, ptr: string): TExpr => {
 const moveIfLocal = (cx: InferContext, arg: Expr, ty: Ty, at: string): void => {
   if (arg.kind !== "atom" || !MOVE_ONLY.has(ty)) return;
   const b = cx.scopes.lookup(arg.name);
-  if (b !== undefined && b.movedAt === undefined) b.movedAt = at;
+  if (b !== undefined && b.movedAt === undefined) cx.scopes.move(b, at);
 };
 
 const i32Operand = (cx: InferContext, e: Expr, what: string): TExpr =>
@@ -281,11 +281,13 @@ export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
 /** The ok payload of each result type (`try` yields it). */
 const RESULT_PAYLOAD: Readonly<Record<string, Ty>> = { result_i32: "i32", result_bytes: "bytes", result_bytes_view: "bytes_view", result_result_bytes: "result_bytes" };
 
-/** A loop body is typed twice: the second pass sees moves made by the first (a move in iteration 1 breaks iteration 2). */
+/** A loop body that moves something is typed twice: the second pass sees the first's moves (a move in iteration 1 breaks iteration 2). */
 const loopBody = (cx: InferContext, body: Expr): TExpr => {
+  const movesBefore = cx.scopes.moves;
   cx.scopes.push();
-  inferStmt(cx, body);
+  const first = inferStmt(cx, body);
   cx.scopes.pop();
+  if (cx.scopes.moves === movesBefore) return first;
   cx.scopes.push();
   const b = inferStmt(cx, body);
   cx.scopes.pop();
