@@ -26,6 +26,13 @@ export const ContractKind = Type.Enum(
 );
 export type ContractKind = Static<typeof ContractKind>;
 
+/** Contract kinds before async contracts (cex 0.1.0). */
+export const ContractKindV1 = Type.Enum(
+  ["requires", "ensures", "invariant_entry", "invariant_exit"],
+  { description: "Contract kinds before async contracts (cex 0.1.0)." },
+);
+export type ContractKindV1 = Static<typeof ContractKindV1>;
+
 /** A symbol or entry name. */
 export const Name = Type.String({ description: "A symbol or entry name.", minLength: 1, maxLength: 2048 });
 export type Name = Static<typeof Name>;
@@ -56,6 +63,20 @@ export const ContractViolation = Type.Object(
   },
 );
 export type ContractViolation = Static<typeof ContractViolation>;
+
+/** A violated clause, 0.1.0 contract kinds only. */
+export const ContractViolationV1 = Type.Object(
+  {
+    contract_kind: ContractKindV1,
+    fn: Name,
+    clause_id: Name,
+    clause_index: Type.Integer({ minimum: 0 }),
+    clause_ptr: Name,
+    witness: Type.Array(Witness),
+  },
+  { description: "A violated clause, 0.1.0 contract kinds only.", additionalProperties: false },
+);
+export type ContractViolationV1 = Static<typeof ContractViolationV1>;
 
 export const ShortName = Type.String({ minLength: 1, maxLength: 256 });
 export type ShortName = Static<typeof ShortName>;
