@@ -10,7 +10,7 @@ import type { ContractClause, DefasyncDecl, DefnDecl, X07AstDocument } from "../
 export type Ty = string;
 
 /** The special forms a checked expression can be. */
-export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "tapp" | "&&" | "||";
+export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "tapp" | "match" | "&&" | "||";
 
 /** A typed expression. */
 export type TExpr =
@@ -23,6 +23,21 @@ export type TExpr =
   | { readonly kind: "builtin"; readonly head: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string; readonly tys?: ReadonlyArray<Ty> }
   /** A call of a function; for a generic instance `fn` is `name<T,…>` and `tys` its type arguments. */
   | { readonly kind: "call"; readonly fn: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string; readonly tys?: ReadonlyArray<Ty> }
+  /** `<Record>.make`: the fields packed as 4-byte little-endian slots (a record value is bytes branded with the record's name). */
+  | { readonly kind: "record-make"; readonly record: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  /** `<Record>.<field>`: reads the field's slot at `offset`. */
+  | { readonly kind: "record-field"; readonly record: string; readonly field: string; readonly offset: number; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  /** `<Enum>.<Variant>`: `[u32 tag = variant index][payload?]` as branded bytes. */
+  | { readonly kind: "enum-make"; readonly enumName: string; readonly variant: string; readonly index: number; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  /** Exhaustive `match` over an enum value: one arm per variant, in the source's order. */
+  | {
+      readonly kind: "match";
+      readonly enumName: string;
+      readonly scrutinee: TExpr;
+      readonly arms: ReadonlyArray<{ readonly variant: string; readonly index: number; readonly bind?: string; readonly body: TExpr }>;
+      readonly ty: Ty;
+      readonly ptr: string;
+    }
   /** An implicit conversion the checker inserted (e.g. `bytes` → `bytes_view` at a call typed `bytes_view`). */
   | { readonly kind: "coerce"; readonly from: Ty; readonly arg: TExpr; readonly ty: Ty; readonly ptr: string };
 

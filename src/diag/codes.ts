@@ -61,6 +61,8 @@ export const DIAGNOSTIC_CODES = {
   "X07-TAPP-ELAB-0001": { summary: "A generic call is malformed: `[\"tapp\", callee, [\"tys\", T…], args…]` needs a generic callee and one type argument per type parameter.", stage: "type" },
   "X07-TAPP-INFER-0001": { summary: "A generic function is called without `tapp`; write its type arguments explicitly.", stage: "type" },
   "X07-GENERICS-0001": { summary: "A type argument does not satisfy its type parameter's bound.", stage: "type" },
+  "X07-MATCH-0001": { summary: "A match on an enum misses some of its variants (match is exhaustive: one arm per variant, no wildcard).", stage: "type" },
+  "X07-MATCH-0002": { summary: "A match arm is malformed, names a variant of another enum, or repeats a variant.", stage: "type" },
   "X07-CHECK-UNSUPPORTED-0001": { summary: "This construct is valid x07AST but the SDK's checker does not handle it yet; the program is not checked past it.", stage: "type" },
   // check: ownership
   "X07-MOVE-0001": { summary: "A move-only value (bytes, vec_u8) is used after it was moved.", stage: "type" },
@@ -89,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
   "X07I_TRAP_OUTPUT": { summary: "The solve output is longer than the run's output limit.", stage: "run" },
   "X07I_TRAP_PARSE": { summary: "parse.u32_dec met empty input, a non-digit byte or a value above 2^32-1.", stage: "run" },
   "X07I_TRAP_CONVERSION": { summary: "f64.to_i32_trunc got NaN, an infinity or a value outside the i32 range (undefined behaviour upstream).", stage: "run" },
+  "X07I_TRAP_COLLECTION": { summary: "A collection head got an invalid handle, a reserved key, a bad capacity, or a full table.", stage: "run" },
   "X07I_TRAP_STACK": { summary: "Calls nested deeper than the interpreter's stack allows (unbounded recursion).", stage: "run" },
   "X07I_UNSUPPORTED_HEAD": { summary: "The program reached a builtin head or construct the interpreter does not implement yet.", stage: "run" },
   "X07I_INTERNAL": { summary: "An internal interpreter error (a bug: please report it with the program and input).", stage: "run" },

@@ -38,6 +38,9 @@ export interface InferContext {
   readonly subst: ReadonlyMap<string, Ty>;
   /** Whether a symbol names a generic function. */
   readonly isGeneric: (name: string) => boolean;
+  /** Records and enums (0.9) by name. */
+  readonly records: ReadonlyMap<string, ReadonlyArray<{ readonly name: string }>>;
+  readonly enums: ReadonlyMap<string, ReadonlyArray<{ readonly name: string; readonly payload?: string }>>;
   /** Instantiates a generic function (queued for checking); undefined after reporting why it cannot. */
   readonly instantiate: (callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
 }
@@ -227,6 +230,7 @@ const FORMS: Record<FormName, FormHandler> = {
     const args = rest.map((a, i) => checkArg(cx, shifted, a, i, sig.params[i]!));
     return { kind: "call", fn: inst.name, args, ty: inst.result, ptr: e.ptr, tys };
   },
+  match: (cx, e) => inferMatch(cx, e),
   "&&": (cx, e) => shortCircuit(cx, e, "&&"),
   "||": (cx, e) => shortCircuit(cx, e, "||"),
 };
@@ -276,6 +280,64 @@ export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
     return { kind: "form", form: e.head, args, ty: args.some((a) => a.ty === NEVER) ? NEVER : "i32", ptr: e.ptr };
   }
   return infer(cx, e);
+};
+
+/**
+ * `["match", scrutinee, [E.V, body] | [E.V, bind, body], …]`: the enum comes from the arms' heads; every
+ * variant must have exactly one arm; arms agree on a type like `if` branches; a payload arm binds an i32.
+ */
+const inferMatch = (cx: InferContext, e: ListExpr): TExpr => {
+  const [scrut, ...armsE] = e.args;
+  if (scrut === undefined || armsE.length === 0) {
+    emit(cx, "X07-MATCH-0002", 'match needs a scrutinee and at least one arm: ["match", value, ["Enum.Variant", body], …]', { ptr: e.ptr });
+    return unknownOut(e);
+  }
+  const s = expect(cx, scrut, "bytes_view", (got) => emit(cx, "X07-TYPE-0004", `match scrutinee must be an enum value (bytes), got ${got}`, { ptr: scrut.ptr, data: { got } }));
+  const firstHead = armsE[0]?.kind === "list" ? armsE[0].head : undefined;
+  const enumName = firstHead !== undefined ? splitMember(firstHead)?.[0] : undefined;
+  const variants = enumName !== undefined ? cx.enums.get(enumName) : undefined;
+  if (enumName === undefined || variants === undefined) {
+    emit(cx, "X07-MATCH-0002", `match arms must name variants of a declared enum (got ${JSON.stringify(firstHead ?? null)})`, { ptr: armsE[0]!.ptr });
+    return unknownOut(e);
+  }
+  const seen = new Set<string>();
+  const arms: Array<{ variant: string; index: number; bind?: string; body: TExpr }> = [];
+  let ty: Ty | undefined;
+  const before = cx.scopes.snapshot();
+  const moved: Array<Map<import("./env.ts").Binding, string | undefined>> = [];
+  for (const arm of armsE) {
+    const member = arm.kind === "list" ? splitMember(arm.head) : undefined;
+    const index = member !== undefined && member[0] === enumName ? variants.findIndex((v) => v.name === member[1]) : -1;
+    if (arm.kind !== "list" || member === undefined || index < 0) {
+      emit(cx, "X07-MATCH-0002", `not a variant of ${enumName}: ${arm.kind === "list" ? arm.head : "(not a list)"}`, { ptr: arm.ptr });
+      continue;
+    }
+    const v = variants[index]!;
+    if (seen.has(v.name)) emit(cx, "X07-MATCH-0002", `variant ${enumName}.${v.name} has more than one arm`, { ptr: arm.ptr });
+    seen.add(v.name);
+    const wantArgs = v.payload !== undefined ? 2 : 1;
+    const bindE = arm.args[0];
+    if (arm.args.length !== wantArgs || (v.payload !== undefined && bindE?.kind !== "atom")) {
+      emit(cx, "X07-MATCH-0002", v.payload !== undefined ? `arm ${arm.head} is [${arm.head}, name, body] (the payload is bound to name)` : `arm ${arm.head} is [${arm.head}, body]`, { ptr: arm.ptr });
+      continue;
+    }
+    cx.scopes.restore(before);
+    cx.scopes.push();
+    const bind = v.payload !== undefined && bindE?.kind === "atom" ? bindE.name : undefined;
+    if (bind !== undefined) cx.scopes.bind(bind, "i32");
+    const body = infer(cx, arm.args[wantArgs - 1]!);
+    cx.scopes.pop();
+    moved.push(body.ty === NEVER ? before : cx.scopes.snapshot());
+    arms.push({ variant: v.name, index, ...(bind !== undefined ? { bind } : {}), body });
+    if (body.ty === NEVER) continue;
+    if (ty === undefined || ty === UNKNOWN) ty = body.ty;
+    else if (!sameTy(body.ty, ty)) emit(cx, "X07-TYPE-IF-0002", `match arms have different types: ${ty} and ${body.ty}`, { ptr: arm.ptr, data: { expected: ty, got: body.ty } });
+  }
+  cx.scopes.restore(before);
+  for (const m of moved) for (const [b, at] of m) if (at !== undefined && b.movedAt === undefined) b.movedAt = at;
+  const missing = variants.filter((v) => !seen.has(v.name)).map((v) => `${enumName}.${v.name}`);
+  if (missing.length > 0) emit(cx, "X07-MATCH-0001", `non-exhaustive match on enum ${enumName}; missing arm(s): ${missing.join(", ")}`, { ptr: e.ptr, data: { enum: enumName, missing } });
+  return { kind: "match", enumName, scrutinee: s, arms, ty: ty ?? NEVER, ptr: e.ptr };
 };
 
 /** The ok payload of each result type (`try` yields it). */
@@ -332,6 +394,8 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
     e.args.forEach((a) => infer(cx, a));
     return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }
+  const adt = inferAdtOp(cx, e);
+  if (adt !== undefined) return adt;
   const user = cx.functions.get(e.head);
   if (user !== undefined) cx.onUserCall(e.head, e.ptr);
   if (user === undefined && cx.isGeneric(e.head)) {
@@ -368,6 +432,54 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
   }
   const args = e.args.map((a, i) => checkArg(cx, e, a, i, sig.params[i]!));
   return node(args);
+};
+
+/** Splits `a.b.C.x` into the type name `a.b.C` and the member `x`. */
+const splitMember = (head: string): [string, string] | undefined => {
+  const i = head.lastIndexOf(".");
+  return i <= 0 ? undefined : [head.slice(0, i), head.slice(i + 1)];
+};
+
+const argsAs = (cx: InferContext, e: ListExpr, tys: ReadonlyArray<Ty>): TExpr[] | undefined => {
+  if (tys.length !== e.args.length) {
+    emit(cx, "X07-TYPE-CALL-0003", `${e.head} expects ${tys.length} argument${tys.length === 1 ? "" : "s"}, got ${e.args.length}`, { ptr: e.ptr, data: { callee: e.head, want: tys.length, got: e.args.length } });
+    e.args.forEach((a) => infer(cx, a));
+    return undefined;
+  }
+  return e.args.map((a, i) =>
+    expect(cx, a, tys[i]!, (got) => emit(cx, "X07-TYPE-CALL-0002", `argument ${i + 1} of ${e.head} has type ${got}; expected ${tys[i]}`, { ptr: a.ptr, data: { callee: e.head, arg_index: i, expected: tys[i], got } })),
+  );
+};
+
+/**
+ * Record and enum operations generated by `defrecord` / `defenum` (x07AST 0.9): `<R>.make`, `<R>.<field>`,
+ * `<E>.<Variant>`. Brands are not tracked yet, so a record/enum value is typed as plain `bytes`.
+ */
+const inferAdtOp = (cx: InferContext, e: ListExpr): TExpr | undefined => {
+  const split = splitMember(e.head);
+  if (split === undefined) return undefined;
+  const [owner, member] = split;
+  const fields = cx.records.get(owner);
+  if (fields !== undefined) {
+    if (member === "make") {
+      const args = argsAs(cx, e, fields.map(() => "i32"));
+      return { kind: "record-make", record: owner, args: args ?? [], ty: "bytes", ptr: e.ptr };
+    }
+    const index = fields.findIndex((f) => f.name === member);
+    if (index < 0) return undefined;
+    // Reading a field borrows the record (a bytes argument is viewed, not moved).
+    const args = argsAs(cx, e, ["bytes_view"]);
+    return { kind: "record-field", record: owner, field: member, offset: index * 4, args: args ?? [], ty: "i32", ptr: e.ptr };
+  }
+  const variants = cx.enums.get(owner);
+  if (variants !== undefined) {
+    const index = variants.findIndex((v) => v.name === member);
+    if (index < 0) return undefined;
+    const v = variants[index]!;
+    const args = argsAs(cx, e, v.payload !== undefined ? ["i32"] : []);
+    return { kind: "enum-make", enumName: owner, variant: member, index, args: args ?? [], ty: "bytes", ptr: e.ptr };
+  }
+  return undefined;
 };
 
 /**

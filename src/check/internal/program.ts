@@ -100,12 +100,16 @@ const makeContext = (
   seen: new Set(),
   scopes: new Scopes(),
   onUserCall,
+  records: generics.records,
+  enums: generics.enums,
   subst,
   isGeneric: generics.isGeneric,
   instantiate: (callee, tys, ptr) => generics.instantiate(doc, callee, tys, ptr),
 });
 
 interface GenericSupport {
+  readonly records: ReadonlyMap<string, ReadonlyArray<{ readonly name: string }>>;
+  readonly enums: ReadonlyMap<string, ReadonlyArray<{ readonly name: string; readonly payload?: string }>>;
   readonly isGeneric: (name: string) => boolean;
   readonly instantiate: (caller: X07AstDocument, callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
 }
@@ -125,7 +129,11 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   const functions = new Map<string, CheckedFunction>();
   const queue: Array<{ f: FnEntry; name: string; subst: Map<string, Ty>; typeArgs: Ty[] }> = [];
 
+  const records = new Map(docs.flatMap((d) => d.decls.flatMap((x) => (x.kind === "defrecord" ? [[x.name, x.fields] as const] : []))));
+  const enums = new Map(docs.flatMap((d) => d.decls.flatMap((x) => (x.kind === "defenum" ? [[x.name, x.variants] as const] : []))));
   const generics: GenericSupport = {
+    records,
+    enums,
     isGeneric: (name) => (fns.get(name)?.decl.typeParams.length ?? 0) > 0,
     instantiate: (caller, callee, tys, listPtr) => {
       const f = fns.get(callee);
