@@ -110,6 +110,8 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     switch (e.kind) {
       case "int": {
         const v = e.value | 0;
+        // Type and symbol arguments (ty.*, brands) come as untyped placeholders; they are not expressions upstream.
+        if (e.ty === "unknown") return () => v;
         return () => {
           if (--rt.fuel < 0) rt.outOfFuel(ptr);
           return v;
@@ -142,7 +144,7 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
         return inner;
       }
       case "builtin":
-        return compileHead(b, e.head, e.args, ptr);
+        return compileHead(b, e.head, e.args, ptr, e.tys ?? []);
       case "call":
         return compileCall(b, e.fn, e.args, ptr);
       case "form": {
@@ -153,18 +155,25 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
           return inner(f);
         };
       }
+      default: {
+        // IR kinds newer than this interpreter (records, enums, match): reaching one is a clear trap, not a crash.
+        const kind: string = (e as { readonly kind: string }).kind;
+        return () => {
+          throw new InterpTrap("X07I_UNSUPPORTED_HEAD", `the interpreter does not implement ${kind} expressions yet`, ptr);
+        };
+      }
     }
   };
 
-  const compileHead = (b: FnBuilder, head: string, argExprs: ReadonlyArray<TExpr>, ptr: string): Code => {
+  const compileHead = (b: FnBuilder, head: string, argExprs: ReadonlyArray<TExpr>, ptr: string, tys: ReadonlyArray<string>): Code => {
     const resolved = resolveHead(head);
-    const impl: HeadCall | undefined = resolved === undefined ? undefined : headImpl(resolved.name);
+    const impl: HeadCall | undefined = resolved === undefined ? undefined : headImpl(resolved.name, tys);
     const args = argExprs.map((a) => compile(b, a, false));
     if (impl === undefined) {
       return (f) => {
         if (--rt.fuel < 0) rt.outOfFuel(ptr);
         for (const a of args) a(f);
-        const t = new InterpTrap("X07I_UNSUPPORTED_HEAD", `the interpreter does not implement ${head} yet`, ptr);
+        const t = new InterpTrap("X07I_UNSUPPORTED_HEAD", `the interpreter does not implement ${head}${tys.length > 0 ? `<${tys.join(",")}>` : ""} yet`, ptr);
         throw t;
       };
     }

@@ -4,6 +4,7 @@
  */
 import { InterpTrap, trap } from "./trap.ts";
 import { EMPTY_BYTES } from "./values.ts";
+import type { MapU32 } from "./values.ts";
 
 export interface ResolvedLimits {
   readonly fuel: number;
@@ -34,6 +35,8 @@ export class Runtime {
   /** Fuel left; a node charges before it runs and traps when this goes below zero. */
   fuel: number;
   readonly mem: MemStats = emptyMemStats();
+  /** map_u32/set_u32 tables; handle h is index h - 1 (handles are never freed, as upstream). */
+  readonly maps: MapU32[] = [];
 
   constructor(
     readonly input: Uint8Array,

@@ -28,3 +28,14 @@ export class Tagged {
 export type Value = number | Uint8Array | VecU8 | Tagged;
 
 export const EMPTY_BYTES: Uint8Array = new Uint8Array(0);
+
+/** A map_u32/set_u32 table (upstream `map_u32_t`): open addressing, fixed power-of-two capacity, empty key 0xFFFFFFFF. */
+export class MapU32 {
+  len = 0;
+  readonly keys: Uint32Array;
+  readonly vals: Uint32Array;
+  constructor(readonly cap: number) {
+    this.keys = new Uint32Array(cap).fill(0xffffffff);
+    this.vals = new Uint32Array(cap);
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * The shape of one head's evaluator. Arguments arrive evaluated, in order, as the runtime values described in
- * ../values.ts; `text` arguments (bytes.lit, bytes.view_lit) arrive as their UTF-8 bytes.
+ * ../values.ts; `text` arguments (bytes.lit, bytes.view_lit) arrive as their UTF-8 bytes, and type/symbol
+ * arguments as an ignored placeholder.
  */
 import type { Runtime } from "../runtime.ts";
 import type { Value } from "../values.ts";
@@ -10,6 +11,11 @@ import type { Value } from "../values.ts";
  * compiler calls it with exactly the arity the checked IR gives.
  */
 export type HeadFn = (rt: Runtime, ...args: never[]) => Value;
+
+/** A head whose evaluator depends on its concrete type arguments (ty.*): chosen once, at compile time. */
+export interface TypedHead {
+  readonly byType: (tys: ReadonlyArray<string>) => HeadFn | undefined;
+}
 
 /** The evaluator as the compiler calls it. */
 export type HeadCall = (rt: Runtime, ...args: Value[]) => Value;

@@ -8,20 +8,31 @@ import { BYTES_HEADS } from "./bytes.ts";
 import { CODEC_HEADS } from "./codec.ts";
 import { F64_HEADS } from "./f64.ts";
 import { I32_HEADS } from "./i32.ts";
-import type { HeadCall, HeadFn } from "./impl.ts";
+import type { HeadCall, HeadFn, TypedHead } from "./impl.ts";
 import { LIT_HEADS } from "./lit.ts";
+import { MAP_U32_HEADS } from "./map-u32.ts";
 import { OPTION_RESULT_HEADS } from "./option-result.ts";
+import { TY_HEADS } from "./ty.ts";
 
-export type { HeadCall, HeadFn } from "./impl.ts";
+export type { HeadCall, HeadFn, TypedHead } from "./impl.ts";
 
-export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn } = {
+export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn | TypedHead } = {
   ...I32_HEADS,
   ...F64_HEADS,
   ...LIT_HEADS,
   ...BYTES_HEADS,
   ...OPTION_RESULT_HEADS,
   ...CODEC_HEADS,
+  ...TY_HEADS,
+  ...MAP_U32_HEADS,
 };
 
-/** The evaluator of a head row, or undefined when the interpreter does not implement it yet. */
-export const headImpl = (name: HeadName): HeadCall | undefined => HEAD_IMPLS[name] as HeadCall | undefined;
+/**
+ * The evaluator of a head row for the given type arguments, or undefined when the interpreter does not
+ * implement it (for those types) yet.
+ */
+export const headImpl = (name: HeadName, tys: ReadonlyArray<string>): HeadCall | undefined => {
+  const impl = HEAD_IMPLS[name];
+  if (impl === undefined) return undefined;
+  return (typeof impl === "function" ? impl : impl.byType(tys)) as HeadCall | undefined;
+};
