@@ -127,6 +127,12 @@ export { ArchManifest, ArchManifestSchemaVersion, ArchManifestValidator } from "
 export * as ArchManifestDefs from "./x07/x07.arch.manifest@0.3.0.ts";
 export { ArchReport, ArchReportSchemaVersion, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
 export * as ArchReportDefs from "./x07/x07.arch.report@0.1.0.ts";
+export { CompileAttest, CompileAttestSchemaVersion, CompileAttestValidator } from "./x07/x07.compile.attest@0.1.0.ts";
+export * as CompileAttestDefs from "./x07/x07.compile.attest@0.1.0.ts";
+export { ContractRepro, ContractReproSchemaVersion, ContractReproValidator } from "./x07/x07.contract.repro@0.1.0.ts";
+export * as ContractReproDefs from "./x07/x07.contract.repro@0.1.0.ts";
+export { DepClosureAttest, DepClosureAttestSchemaVersion, DepClosureAttestValidator } from "./x07/x07.dep.closure.attest@0.1.0.ts";
+export * as DepClosureAttestDefs from "./x07/x07.dep.closure.attest@0.1.0.ts";
 export { LockV0_2_0, LockV0_2_0SchemaVersion, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
 export * as LockV0_2_0Defs from "./x07/x07.lock@0.2.0.ts";
 export { LockV0_3_0, LockV0_3_0SchemaVersion, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";
@@ -153,6 +159,8 @@ export { ReviewDiff, ReviewDiffSchemaVersion, ReviewDiffValidator } from "./x07/
 export * as ReviewDiffDefs from "./x07/x07.review.diff@0.5.0.ts";
 export { RunReport, RunReportSchemaVersion, RunReportValidator } from "./x07/x07.run.report@0.3.0.ts";
 export * as RunReportDefs from "./x07/x07.run.report@0.3.0.ts";
+export { RuntimeAttest, RuntimeAttestSchemaVersion, RuntimeAttestValidator } from "./x07/x07.runtime.attest@0.2.0.ts";
+export * as RuntimeAttestDefs from "./x07/x07.runtime.attest@0.2.0.ts";
 export { ServiceManifest, ServiceManifestSchemaVersion, ServiceManifestValidator } from "./x07/x07.service.manifest@0.1.0.ts";
 export * as ServiceManifestDefs from "./x07/x07.service.manifest@0.1.0.ts";
 export { TestsManifestV0_1_0, TestsManifestV0_1_0SchemaVersion, TestsManifestV0_1_0Validator } from "./x07/x07.tests_manifest@0.1.0.ts";
@@ -427,6 +435,8 @@ export { VerifyCex, VerifyCexSchemaVersion, VerifyCexValidator } from "./x07/x07
 export * as VerifyCexDefs from "./x07/x07.verify.cex@0.2.0.ts";
 export { VerifyCoverage, VerifyCoverageSchemaVersion, VerifyCoverageValidator } from "./x07/x07.verify.coverage@0.4.0.ts";
 export * as VerifyCoverageDefs from "./x07/x07.verify.coverage@0.4.0.ts";
+export { VerifyPrimitives, VerifyPrimitivesSchemaVersion, VerifyPrimitivesValidator } from "./x07/x07.verify.primitives@0.2.0.ts";
+export * as VerifyPrimitivesDefs from "./x07/x07.verify.primitives@0.2.0.ts";
 export { VerifyProofCheckReport, VerifyProofCheckReportSchemaVersion, VerifyProofCheckReportValidator } from "./x07/x07.verify.proof_check.report@0.2.0.ts";
 export * as VerifyProofCheckReportDefs from "./x07/x07.verify.proof_check.report@0.2.0.ts";
 export { VerifyProofObject, VerifyProofObjectSchemaVersion, VerifyProofObjectValidator } from "./x07/x07.verify.proof_object@0.2.0.ts";

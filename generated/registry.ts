@@ -64,6 +64,9 @@ import { ArchBoundariesIndex, ArchBoundariesIndexValidator } from "./x07/x07.arc
 import { ArchBoundariesReport, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
 import { ArchManifest, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
 import { ArchReport, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
+import { CompileAttest, CompileAttestValidator } from "./x07/x07.compile.attest@0.1.0.ts";
+import { ContractRepro, ContractReproValidator } from "./x07/x07.contract.repro@0.1.0.ts";
+import { DepClosureAttest, DepClosureAttestValidator } from "./x07/x07.dep.closure.attest@0.1.0.ts";
 import { LockV0_2_0, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
 import { LockV0_3_0, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";
 import { LockV0_4_0, LockV0_4_0Validator } from "./x07/x07.lock@0.4.0.ts";
@@ -77,6 +80,7 @@ import { ProjectV0_4_0, ProjectV0_4_0Validator } from "./x07/x07.project@0.4.0.t
 import { ProjectV0_5_0, ProjectV0_5_0Validator } from "./x07/x07.project@0.5.0.ts";
 import { ReviewDiff, ReviewDiffValidator } from "./x07/x07.review.diff@0.5.0.ts";
 import { RunReport, RunReportValidator } from "./x07/x07.run.report@0.3.0.ts";
+import { RuntimeAttest, RuntimeAttestValidator } from "./x07/x07.runtime.attest@0.2.0.ts";
 import { ServiceManifest, ServiceManifestValidator } from "./x07/x07.service.manifest@0.1.0.ts";
 import { TestsManifestV0_1_0, TestsManifestV0_1_0Validator } from "./x07/x07.tests_manifest@0.1.0.ts";
 import { TestsManifestV0_2_0, TestsManifestV0_2_0Validator } from "./x07/x07.tests_manifest@0.2.0.ts";
@@ -214,6 +218,7 @@ import { TrustReport, TrustReportValidator } from "./x07/x07.trust.report@0.1.0.
 import { VerifyCexV0_1_0, VerifyCexV0_1_0Validator } from "./x07/x07.verify.cex@0.1.0.ts";
 import { VerifyCex, VerifyCexValidator } from "./x07/x07.verify.cex@0.2.0.ts";
 import { VerifyCoverage, VerifyCoverageValidator } from "./x07/x07.verify.coverage@0.4.0.ts";
+import { VerifyPrimitives, VerifyPrimitivesValidator } from "./x07/x07.verify.primitives@0.2.0.ts";
 import { VerifyProofCheckReport, VerifyProofCheckReportValidator } from "./x07/x07.verify.proof_check.report@0.2.0.ts";
 import { VerifyProofObject, VerifyProofObjectValidator } from "./x07/x07.verify.proof_object@0.2.0.ts";
 import { VerifyProofSummary, VerifyProofSummaryValidator } from "./x07/x07.verify.proof_summary@0.2.0.ts";
@@ -321,6 +326,9 @@ export interface DocumentTypes {
   "x07.arch.boundaries.report@0.1.0": ArchBoundariesReport;
   "x07.arch.manifest@0.3.0": ArchManifest;
   "x07.arch.report@0.1.0": ArchReport;
+  "x07.compile.attest@0.1.0": CompileAttest;
+  "x07.contract.repro@0.1.0": ContractRepro;
+  "x07.dep.closure.attest@0.1.0": DepClosureAttest;
   "x07.lock@0.2.0": LockV0_2_0;
   "x07.lock@0.3.0": LockV0_3_0;
   "x07.lock@0.4.0": LockV0_4_0;
@@ -334,6 +342,7 @@ export interface DocumentTypes {
   "x07.project@0.5.0": ProjectV0_5_0;
   "x07.review.diff@0.5.0": ReviewDiff;
   "x07.run.report@0.3.0": RunReport;
+  "x07.runtime.attest@0.2.0": RuntimeAttest;
   "x07.service.manifest@0.1.0": ServiceManifest;
   "x07.tests_manifest@0.1.0": TestsManifestV0_1_0;
   "x07.tests_manifest@0.2.0": TestsManifestV0_2_0;
@@ -471,6 +480,7 @@ export interface DocumentTypes {
   "x07.verify.cex@0.1.0": VerifyCexV0_1_0;
   "x07.verify.cex@0.2.0": VerifyCex;
   "x07.verify.coverage@0.4.0": VerifyCoverage;
+  "x07.verify.primitives@0.2.0": VerifyPrimitives;
   "x07.verify.proof_check.report@0.2.0": VerifyProofCheckReport;
   "x07.verify.proof_object@0.2.0": VerifyProofObject;
   "x07.verify.proof_summary@0.2.0": VerifyProofSummary;
@@ -564,6 +574,9 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.arch.boundaries.report@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesReport, validator: ArchBoundariesReportValidator },
   "x07.arch.manifest@0.3.0": { family: "x07", tagged: true, schema: ArchManifest, validator: ArchManifestValidator },
   "x07.arch.report@0.1.0": { family: "x07", tagged: true, schema: ArchReport, validator: ArchReportValidator },
+  "x07.compile.attest@0.1.0": { family: "x07", tagged: true, schema: CompileAttest, validator: CompileAttestValidator },
+  "x07.contract.repro@0.1.0": { family: "x07", tagged: true, schema: ContractRepro, validator: ContractReproValidator },
+  "x07.dep.closure.attest@0.1.0": { family: "x07", tagged: true, schema: DepClosureAttest, validator: DepClosureAttestValidator },
   "x07.lock@0.2.0": { family: "x07", tagged: true, schema: LockV0_2_0, validator: LockV0_2_0Validator },
   "x07.lock@0.3.0": { family: "x07", tagged: true, schema: LockV0_3_0, validator: LockV0_3_0Validator },
   "x07.lock@0.4.0": { family: "x07", tagged: true, schema: LockV0_4_0, validator: LockV0_4_0Validator },
@@ -577,6 +590,7 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.project@0.5.0": { family: "x07", tagged: true, schema: ProjectV0_5_0, validator: ProjectV0_5_0Validator },
   "x07.review.diff@0.5.0": { family: "x07", tagged: true, schema: ReviewDiff, validator: ReviewDiffValidator },
   "x07.run.report@0.3.0": { family: "x07", tagged: true, schema: RunReport, validator: RunReportValidator },
+  "x07.runtime.attest@0.2.0": { family: "x07", tagged: true, schema: RuntimeAttest, validator: RuntimeAttestValidator },
   "x07.service.manifest@0.1.0": { family: "x07", tagged: true, schema: ServiceManifest, validator: ServiceManifestValidator },
   "x07.tests_manifest@0.1.0": { family: "x07", tagged: true, schema: TestsManifestV0_1_0, validator: TestsManifestV0_1_0Validator },
   "x07.tests_manifest@0.2.0": { family: "x07", tagged: true, schema: TestsManifestV0_2_0, validator: TestsManifestV0_2_0Validator },
@@ -714,6 +728,7 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.verify.cex@0.1.0": { family: "x07", tagged: true, schema: VerifyCexV0_1_0, validator: VerifyCexV0_1_0Validator },
   "x07.verify.cex@0.2.0": { family: "x07", tagged: true, schema: VerifyCex, validator: VerifyCexValidator },
   "x07.verify.coverage@0.4.0": { family: "x07", tagged: true, schema: VerifyCoverage, validator: VerifyCoverageValidator },
+  "x07.verify.primitives@0.2.0": { family: "x07", tagged: true, schema: VerifyPrimitives, validator: VerifyPrimitivesValidator },
   "x07.verify.proof_check.report@0.2.0": { family: "x07", tagged: true, schema: VerifyProofCheckReport, validator: VerifyProofCheckReportValidator },
   "x07.verify.proof_object@0.2.0": { family: "x07", tagged: true, schema: VerifyProofObject, validator: VerifyProofObjectValidator },
   "x07.verify.proof_summary@0.2.0": { family: "x07", tagged: true, schema: VerifyProofSummary, validator: VerifyProofSummaryValidator },

@@ -59,18 +59,6 @@ export const ProvedSymbol = Type.Object(
 );
 export type ProvedSymbol = Static<typeof ProvedSymbol>;
 
-export const AllowedHost = Type.Object(
-  {
-    host: Type.String({ minLength: 1, maxLength: 255 }),
-    ports: Type.Array(
-      Type.Integer({ minimum: 1, maximum: 65535 }),
-      { minItems: 1, maxItems: 64, uniqueItems: true },
-    ),
-  },
-  { additionalProperties: false },
-);
-export type AllowedHost = Static<typeof AllowedHost>;
-
 /** How the sandboxed run was isolated. */
 export const Runtime = Type.Object(
   {
@@ -78,7 +66,7 @@ export const Runtime = Type.Object(
     network_mode: Type.Enum(["none", "allowlist", "disabled"]),
     network_enforcement: Type.Enum(["none", "vm_boundary_allowlist", "guest_allowlist", "unsupported"]),
     weaker_isolation: Type.Boolean(),
-    effective_allow_hosts: Type.Array(AllowedHost),
+    effective_allow_hosts: Type.Array($x07_common_verify.NetHost),
     policy_digest_bound: Type.Boolean(),
     guest_image_digest_bound: Type.Boolean(),
     attestation: Type.Union([$x07_common_verify.EvidenceRef, Type.Null()]),

@@ -210,6 +210,19 @@ export const ImportedSummary = Type.Object(
 );
 export type ImportedSummary = Static<typeof ImportedSummary>;
 
+/** A host and the ports it may be reached on. */
+export const NetHost = Type.Object(
+  {
+    host: Type.String({ minLength: 1, maxLength: 255 }),
+    ports: Type.Array(
+      Type.Integer({ minimum: 1, maximum: 65535 }),
+      { minItems: 1, maxItems: 64, uniqueItems: true },
+    ),
+  },
+  { additionalProperties: false, description: "A host and the ports it may be reached on." },
+);
+export type NetHost = Static<typeof NetHost>;
+
 /** Something the proof trusts rather than proves. */
 export const ProofAssumption = Type.Object(
   {
