@@ -10,7 +10,7 @@ import type { RunOutcome } from "../../src/interp/index.ts";
 import { layerNodeFileSystem } from "../../src/services/index.ts";
 
 export const entry = (solve: unknown, decls: unknown[] = []) => ({
-  schema_version: "x07.x07ast@0.8.0",
+  schema_version: "x07.x07ast@0.9.0",
   kind: "entry",
   module_id: "main",
   imports: [],

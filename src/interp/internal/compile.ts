@@ -11,6 +11,7 @@
  */
 import type { CheckedFunction, CheckedProgram, TExpr } from "../../check/index.ts";
 import { resolveHead } from "../../core/heads/table.ts";
+import { enumMake, matchEnum, recordField, recordMake } from "./adt.ts";
 import { headImpl } from "./heads/index.ts";
 import type { HeadCall } from "./heads/index.ts";
 import type { Runtime } from "./runtime.ts";
@@ -155,8 +156,31 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
           return inner(f);
         };
       }
+      case "record-make":
+        return recordMake(rt, e.args.map((a) => compile(b, a, false)), ptr);
+      case "record-field": {
+        const rec = e.args[0];
+        if (rec === undefined) throw new CompileError(`record field read at ${ptr} lacks its record`);
+        return recordField(rt, compile(b, rec, false), e.offset, ptr);
+      }
+      case "enum-make": {
+        const p = e.args[0];
+        return enumMake(rt, e.index, p === undefined ? undefined : compile(b, p, false), ptr);
+      }
+      case "match": {
+        const scrut = compile(b, e.scrutinee, false);
+        const s = e.scrutinee;
+        const isIdent = s.kind === "local" || (s.kind === "coerce" && s.arg.kind === "local");
+        const arms = e.arms.map((arm) =>
+          scoped(b, () => {
+            const bindSlot = arm.bind !== undefined ? b.bind(arm.bind, "i32") : undefined;
+            return { index: arm.index, bindSlot, body: compile(b, arm.body, false) };
+          }),
+        );
+        return matchEnum(rt, scrut, isIdent, arms, ptr);
+      }
       default: {
-        // IR kinds newer than this interpreter (records, enums, match): reaching one is a clear trap, not a crash.
+        // IR kinds newer than this interpreter: reaching one is a clear trap, not a crash.
         const kind: string = (e as { readonly kind: string }).kind;
         return () => {
           throw new InterpTrap("X07I_UNSUPPORTED_HEAD", `the interpreter does not implement ${kind} expressions yet`, ptr);
