@@ -1,17 +1,13 @@
 /** Type references → checker types, and the properties the checker needs of each type. */
 import type { TypeRef } from "../../parse/index.ts";
 import type { Ty } from "../ir.ts";
+import { TYPES, TYPE_NAMES as SHARED_TYPE_NAMES } from "../../core/heads/types.ts";
 
-/** The concrete type names the language has (upstream `crates/x07c/src/types.rs`, `Ty::parse_named`). */
-export const TYPE_NAMES: ReadonlySet<string> = new Set([
-  "i32", "u32", "f64", "bytes", "bytes_view", "vec_u8",
-  "option_i32", "option_bytes", "option_bytes_view",
-  "result_i32", "result_bytes", "result_bytes_view", "result_result_bytes",
-  "iface", "ptr_const_u8", "ptr_mut_u8", "ptr_const_void", "ptr_mut_void", "ptr_const_i32", "ptr_mut_i32",
-]);
+/** The type names a program may write in a signature (the shared type table's surface types). */
+export const TYPE_NAMES: ReadonlySet<string> = new Set(SHARED_TYPE_NAMES.filter((t) => TYPES[t].surface));
 
-/** Move-only types: passing or binding a local of this type moves it. */
-export const MOVE_ONLY: ReadonlySet<string> = new Set(["bytes", "vec_u8"]);
+/** Move-only types (the shared type table's "move" ownership): passing or binding a local of this type moves it. */
+export const MOVE_ONLY: ReadonlySet<string> = new Set(SHARED_TYPE_NAMES.filter((t) => TYPES[t].ownership === "move"));
 
 export const NEVER: Ty = "never";
 export const UNKNOWN: Ty = "unknown";
