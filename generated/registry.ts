@@ -64,15 +64,21 @@ import { ArchBoundariesIndex, ArchBoundariesIndexValidator } from "./x07/x07.arc
 import { ArchBoundariesReport, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
 import { ArchManifest, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
 import { ArchReport, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
+import { CapsuleAttest, CapsuleAttestValidator } from "./x07/x07.capsule.attest@0.2.0.ts";
+import { CapsuleContract, CapsuleContractValidator } from "./x07/x07.capsule.contract@0.2.0.ts";
+import { CapsuleIndex, CapsuleIndexValidator } from "./x07/x07.capsule.index@0.1.0.ts";
 import { CompileAttest, CompileAttestValidator } from "./x07/x07.compile.attest@0.1.0.ts";
 import { ContractRepro, ContractReproValidator } from "./x07/x07.contract.repro@0.1.0.ts";
 import { DepClosureAttest, DepClosureAttestValidator } from "./x07/x07.dep.closure.attest@0.1.0.ts";
+import { EffectLog, EffectLogValidator } from "./x07/x07.effect.log@0.2.0.ts";
 import { LockV0_2_0, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
 import { LockV0_3_0, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";
 import { LockV0_4_0, LockV0_4_0Validator } from "./x07/x07.lock@0.4.0.ts";
+import { Package, PackageValidator } from "./x07/x07.package@0.1.0.ts";
 import { Patchset, PatchsetValidator } from "./x07/x07.patchset@0.1.0.ts";
 import { PbtParams, PbtParamsValidator } from "./x07/x07.pbt.params@0.1.0.ts";
 import { PbtRepro, PbtReproValidator } from "./x07/x07.pbt.repro@0.1.0.ts";
+import { PeerPolicy, PeerPolicyValidator } from "./x07/x07.peer.policy@0.1.0.ts";
 import { PkgAdvisory, PkgAdvisoryValidator } from "./x07/x07.pkg.advisory@0.1.0.ts";
 import { ProjectV0_2_0, ProjectV0_2_0Validator } from "./x07/x07.project@0.2.0.ts";
 import { ProjectV0_3_0, ProjectV0_3_0Validator } from "./x07/x07.project@0.3.0.ts";
@@ -326,15 +332,21 @@ export interface DocumentTypes {
   "x07.arch.boundaries.report@0.1.0": ArchBoundariesReport;
   "x07.arch.manifest@0.3.0": ArchManifest;
   "x07.arch.report@0.1.0": ArchReport;
+  "x07.capsule.attest@0.2.0": CapsuleAttest;
+  "x07.capsule.contract@0.2.0": CapsuleContract;
+  "x07.capsule.index@0.1.0": CapsuleIndex;
   "x07.compile.attest@0.1.0": CompileAttest;
   "x07.contract.repro@0.1.0": ContractRepro;
   "x07.dep.closure.attest@0.1.0": DepClosureAttest;
+  "x07.effect.log@0.2.0": EffectLog;
   "x07.lock@0.2.0": LockV0_2_0;
   "x07.lock@0.3.0": LockV0_3_0;
   "x07.lock@0.4.0": LockV0_4_0;
+  "x07.package@0.1.0": Package;
   "x07.patchset@0.1.0": Patchset;
   "x07.pbt.params@0.1.0": PbtParams;
   "x07.pbt.repro@0.1.0": PbtRepro;
+  "x07.peer.policy@0.1.0": PeerPolicy;
   "x07.pkg.advisory@0.1.0": PkgAdvisory;
   "x07.project@0.2.0": ProjectV0_2_0;
   "x07.project@0.3.0": ProjectV0_3_0;
@@ -574,15 +586,21 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.arch.boundaries.report@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesReport, validator: ArchBoundariesReportValidator },
   "x07.arch.manifest@0.3.0": { family: "x07", tagged: true, schema: ArchManifest, validator: ArchManifestValidator },
   "x07.arch.report@0.1.0": { family: "x07", tagged: true, schema: ArchReport, validator: ArchReportValidator },
+  "x07.capsule.attest@0.2.0": { family: "x07", tagged: true, schema: CapsuleAttest, validator: CapsuleAttestValidator },
+  "x07.capsule.contract@0.2.0": { family: "x07", tagged: true, schema: CapsuleContract, validator: CapsuleContractValidator },
+  "x07.capsule.index@0.1.0": { family: "x07", tagged: true, schema: CapsuleIndex, validator: CapsuleIndexValidator },
   "x07.compile.attest@0.1.0": { family: "x07", tagged: true, schema: CompileAttest, validator: CompileAttestValidator },
   "x07.contract.repro@0.1.0": { family: "x07", tagged: true, schema: ContractRepro, validator: ContractReproValidator },
   "x07.dep.closure.attest@0.1.0": { family: "x07", tagged: true, schema: DepClosureAttest, validator: DepClosureAttestValidator },
+  "x07.effect.log@0.2.0": { family: "x07", tagged: true, schema: EffectLog, validator: EffectLogValidator },
   "x07.lock@0.2.0": { family: "x07", tagged: true, schema: LockV0_2_0, validator: LockV0_2_0Validator },
   "x07.lock@0.3.0": { family: "x07", tagged: true, schema: LockV0_3_0, validator: LockV0_3_0Validator },
   "x07.lock@0.4.0": { family: "x07", tagged: true, schema: LockV0_4_0, validator: LockV0_4_0Validator },
+  "x07.package@0.1.0": { family: "x07", tagged: true, schema: Package, validator: PackageValidator },
   "x07.patchset@0.1.0": { family: "x07", tagged: true, schema: Patchset, validator: PatchsetValidator },
   "x07.pbt.params@0.1.0": { family: "x07", tagged: false, schema: PbtParams, validator: PbtParamsValidator },
   "x07.pbt.repro@0.1.0": { family: "x07", tagged: true, schema: PbtRepro, validator: PbtReproValidator },
+  "x07.peer.policy@0.1.0": { family: "x07", tagged: true, schema: PeerPolicy, validator: PeerPolicyValidator },
   "x07.pkg.advisory@0.1.0": { family: "x07", tagged: true, schema: PkgAdvisory, validator: PkgAdvisoryValidator },
   "x07.project@0.2.0": { family: "x07", tagged: true, schema: ProjectV0_2_0, validator: ProjectV0_2_0Validator },
   "x07.project@0.3.0": { family: "x07", tagged: true, schema: ProjectV0_3_0, validator: ProjectV0_3_0Validator },
