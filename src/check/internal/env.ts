@@ -6,6 +6,8 @@ export interface Binding {
   readonly ty: Ty;
   /** Pointer of the expression that moved this binding's value, when it has been moved. */
   movedAt: string | undefined;
+  /** For a view: the local binding it borrows from (its owner), with the owner's name. */
+  owner?: { readonly binding: Binding; readonly name: string };
 }
 
 /**
@@ -25,14 +27,14 @@ export class Scopes {
     this.stack.pop();
   }
 
-  bind(name: string, ty: Ty): void {
+  bind(name: string, ty: Ty, owner?: { readonly binding: Binding; readonly name: string }): void {
     const i = this.stack.length - 1;
     let m = this.stack[i];
     if (m === undefined) {
       m = new Map();
       this.stack[i] = m;
     }
-    m.set(name, { ty, movedAt: undefined });
+    m.set(name, owner !== undefined ? { ty, movedAt: undefined, owner } : { ty, movedAt: undefined });
   }
 
   lookup(name: string): Binding | undefined {

@@ -11,6 +11,7 @@ import type { Expr, ListExpr } from "../../parse/index.ts";
 import type { FormName, TExpr, Ty } from "../ir.ts";
 import type { BuiltinParam, BuiltinSig } from "./builtins.ts";
 import { Scopes } from "./env.ts";
+import type { Binding } from "./env.ts";
 import { MOVE_ONLY, NEVER, TYPE_NAMES, UNKNOWN, canonicalTy, coercible, sameTy } from "./types.ts";
 import { bind } from "./builtins.ts";
 
@@ -112,7 +113,31 @@ const useLocal = (cx: InferContext, name: string, ptr: string): TExpr => {
       data: { name, moved_at: b.movedAt },
     });
   }
+  if (b.owner !== undefined && b.owner.binding.movedAt !== undefined) {
+    emit(cx, "X07-BORROW-0003", `${name} borrows from ${b.owner.name}, which was moved`, {
+      ptr,
+      related: [{ kind: "x07ast", ptr: b.owner.binding.movedAt }],
+      notes: [`copy the bytes out (view.to_bytes) before ${b.owner.name} is moved`],
+      data: { name, owner: b.owner.name, moved_at: b.owner.binding.movedAt },
+    });
+  }
   return { kind: "local", name, ty: b.ty, ptr };
+};
+
+/**
+ * The local a view expression borrows from: `bytes.view x` / `bytes.subview x …` / `vec_u8.as_view x`
+ * (owner-mode arguments), or another view local that has an owner.
+ */
+export const ownerOf = (cx: InferContext, e: Expr, t: TExpr): { binding: Binding; name: string } | undefined => {
+  if (t.ty !== "bytes_view") return undefined;
+  if (e.kind === "atom") return cx.scopes.lookup(e.name)?.owner;
+  if (e.kind !== "list") return undefined;
+  const sig = cx.builtin(e.head);
+  const i = sig?.params.findIndex((p) => p.mode === "owner") ?? -1;
+  const a = i >= 0 ? e.args[i] : undefined;
+  if (a?.kind !== "atom") return undefined;
+  const b = cx.scopes.lookup(a.name);
+  return b === undefined ? undefined : (b.owner ?? { binding: b, name: a.name });
 };
 
 /** Marks a local argument of a move-only type as moved (passing it by value consumes it). */
@@ -149,7 +174,7 @@ const FORMS: Record<FormName, FormHandler> = {
     if (e.args.length !== 2 || name === undefined || init === undefined) return unknownOut(e);
     const v = infer(cx, init);
     moveIfLocal(cx, init, v.ty, e.ptr);
-    cx.scopes.bind(name, v.ty === NEVER ? UNKNOWN : v.ty);
+    cx.scopes.bind(name, v.ty === NEVER ? UNKNOWN : v.ty, ownerOf(cx, init, v));
     return { kind: "form", form: "let", name, args: [v], ty: v.ty, ptr: e.ptr };
   },
   set: (cx, e) => assign(cx, e, "set"),

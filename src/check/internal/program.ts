@@ -114,6 +114,46 @@ interface GenericSupport {
   readonly instantiate: (caller: X07AstDocument, callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
 }
 
+/**
+ * A function returning bytes_view must not return a view of its own locals or owned parameters (they are
+ * dropped on return). The body's tail positions (and `return` values) are inspected structurally: a
+ * view-making head over a local, or a local bound to one, escapes. Views of `input` or view parameters are fine.
+ */
+const checkEscape = (cx: InferContext, body: import("../../parse/index.ts").Expr, doc: X07AstDocument, diagnostics: Diagnostic[]): void => {
+  const owners = new Map<string, string>(); // view local -> owner local
+  const viewHeads = (e: import("../../parse/index.ts").Expr): string | undefined => {
+    if (e.kind !== "list") return undefined;
+    const sig = cx.builtin(e.head);
+    const i = sig?.params.findIndex((p) => p.mode === "owner") ?? -1;
+    const a = i >= 0 ? e.args[i] : undefined;
+    return a?.kind === "atom" && a.name !== "input" ? a.name : undefined;
+  };
+  const tails: Array<import("../../parse/index.ts").Expr> = [];
+  const visit = (e: import("../../parse/index.ts").Expr, tail: boolean): void => {
+    if (e.kind !== "list") {
+      if (tail) tails.push(e);
+      return;
+    }
+    if (e.head === "let" && e.args[0]?.kind === "atom" && e.args[1] !== undefined) {
+      const o = viewHeads(e.args[1]) ?? (e.args[1].kind === "atom" ? owners.get(e.args[1].name) : undefined);
+      if (o !== undefined) owners.set(e.args[0].name, o);
+    }
+    if (e.head === "return" && e.args[0] !== undefined) tails.push(e.args[0]);
+    if (e.head === "begin" || e.head === "unsafe") e.args.forEach((a, i) => visit(a, tail && i === e.args.length - 1));
+    else if (e.head === "if") e.args.forEach((a, i) => visit(a, tail && i > 0));
+    else {
+      if (tail) tails.push(e);
+      e.args.forEach((a) => visit(a, false));
+    }
+  };
+  visit(body, true);
+  for (const t of tails) {
+    const owner = t.kind === "atom" ? owners.get(t.name) : viewHeads(t);
+    if (owner === undefined) continue;
+    diagnostics.push(makeDiagnostic("X07-BORROW-0002", `the returned bytes_view borrows from local ${owner}, which is dropped when the function returns`, { ptr: t.ptr, ...fileOf(doc), notes: ["return owned bytes (view.to_bytes) instead, or take the owner as a bytes_view parameter"], data: { owner } }));
+  }
+};
+
 /** Checks a loaded program. */
 export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLookup): { program: CheckedProgram; diagnostics: Diagnostic[] } => {
   const diagnostics: Diagnostic[] = [];
@@ -193,6 +233,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     const body = expect(cx, d.body, result, (got) =>
       diagnostics.push(makeDiagnostic("X07-TYPE-RET-0001", `the body of ${name} has type ${got}; the function returns ${result}`, { ptr: d.body.ptr, ...fileOf(f.doc), data: { expected: result, got } })),
     );
+    if (result === "bytes_view") checkEscape(cx, d.body, f.doc, diagnostics);
     functions.set(name, {
       name,
       ...(typeArgs !== undefined ? { typeArgs } : {}),
