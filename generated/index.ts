@@ -127,6 +127,10 @@ export { ArchManifest, ArchManifestSchemaVersion, ArchManifestValidator } from "
 export * as ArchManifestDefs from "./x07/x07.arch.manifest@0.3.0.ts";
 export { ArchReport, ArchReportSchemaVersion, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
 export * as ArchReportDefs from "./x07/x07.arch.report@0.1.0.ts";
+export { BudgetProfile, BudgetProfileSchemaVersion, BudgetProfileValidator } from "./x07/x07.budget.profile@0.1.0.ts";
+export * as BudgetProfileDefs from "./x07/x07.budget.profile@0.1.0.ts";
+export { Capabilities, CapabilitiesSchemaVersion, CapabilitiesValidator } from "./x07/x07.capabilities@0.1.0.ts";
+export * as CapabilitiesDefs from "./x07/x07.capabilities@0.1.0.ts";
 export { CapsuleAttest, CapsuleAttestSchemaVersion, CapsuleAttestValidator } from "./x07/x07.capsule.attest@0.2.0.ts";
 export * as CapsuleAttestDefs from "./x07/x07.capsule.attest@0.2.0.ts";
 export { CapsuleContract, CapsuleContractSchemaVersion, CapsuleContractValidator } from "./x07/x07.capsule.contract@0.2.0.ts";
@@ -259,6 +263,8 @@ export { ToolDiagSarifReport, ToolDiagSarifReportSchemaVersion, ToolDiagSarifRep
 export * as ToolDiagSarifReportDefs from "./x07/x07.tool.diag.sarif.report@0.1.0.ts";
 export { ToolDoctorReport, ToolDoctorReportSchemaVersion, ToolDoctorReportValidator } from "./x07/x07.tool.doctor.report@0.1.0.ts";
 export * as ToolDoctorReportDefs from "./x07/x07.tool.doctor.report@0.1.0.ts";
+export { ToolEvents, ToolEventsSchemaVersion, ToolEventsValidator } from "./x07/x07.tool.events@0.1.0.ts";
+export * as ToolEventsDefs from "./x07/x07.tool.events@0.1.0.ts";
 export { ToolExplainReport, ToolExplainReportSchemaVersion, ToolExplainReportValidator } from "./x07/x07.tool.explain.report@0.1.0.ts";
 export * as ToolExplainReportDefs from "./x07/x07.tool.explain.report@0.1.0.ts";
 export { ToolFixReport, ToolFixReportSchemaVersion, ToolFixReportValidator } from "./x07/x07.tool.fix.report@0.1.0.ts";
@@ -459,6 +465,8 @@ export { VerifyReport, VerifyReportSchemaVersion, VerifyReportValidator } from "
 export * as VerifyReportDefs from "./x07/x07.verify.report@0.8.0.ts";
 export { VerifySummary, VerifySummarySchemaVersion, VerifySummaryValidator } from "./x07/x07.verify.summary@0.2.0.ts";
 export * as VerifySummaryDefs from "./x07/x07.verify.summary@0.2.0.ts";
+export { X07AstSemantic, X07AstSemanticSchemaVersion, X07AstSemanticValidator } from "./x07/x07.x07ast.semantic@0.1.0.ts";
+export * as X07AstSemanticDefs from "./x07/x07.x07ast.semantic@0.1.0.ts";
 export { X07AstV0_3_0, X07AstV0_3_0SchemaVersion, X07AstV0_3_0Validator } from "./x07/x07.x07ast@0.3.0.ts";
 export * as X07AstV0_3_0Defs from "./x07/x07.x07ast@0.3.0.ts";
 export { X07AstV0_4_0, X07AstV0_4_0SchemaVersion, X07AstV0_4_0Validator } from "./x07/x07.x07ast@0.4.0.ts";
@@ -499,4 +507,6 @@ export { XtalVerifySummary, XtalVerifySummarySchemaVersion, XtalVerifySummaryVal
 export * as XtalVerifySummaryDefs from "./x07/x07.xtal.verify_summary@0.1.0.ts";
 export { XtalViolation, XtalViolationSchemaVersion, XtalViolationValidator } from "./x07/x07.xtal.violation@0.1.0.ts";
 export * as XtalViolationDefs from "./x07/x07.xtal.violation@0.1.0.ts";
+export { X07cReport, X07cReportSchemaVersion, X07cReportValidator } from "./x07/x07c.report@0.1.0.ts";
+export * as X07cReportDefs from "./x07/x07c.report@0.1.0.ts";
 export { type DocumentTypes, type DocumentValidator, type RegistryEntry, registry } from "./registry.ts";

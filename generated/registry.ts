@@ -64,6 +64,8 @@ import { ArchBoundariesIndex, ArchBoundariesIndexValidator } from "./x07/x07.arc
 import { ArchBoundariesReport, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
 import { ArchManifest, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
 import { ArchReport, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
+import { BudgetProfile, BudgetProfileValidator } from "./x07/x07.budget.profile@0.1.0.ts";
+import { Capabilities, CapabilitiesValidator } from "./x07/x07.capabilities@0.1.0.ts";
 import { CapsuleAttest, CapsuleAttestValidator } from "./x07/x07.capsule.attest@0.2.0.ts";
 import { CapsuleContract, CapsuleContractValidator } from "./x07/x07.capsule.contract@0.2.0.ts";
 import { CapsuleIndex, CapsuleIndexValidator } from "./x07/x07.capsule.index@0.1.0.ts";
@@ -130,6 +132,7 @@ import { ToolDiagInitCatalogReport, ToolDiagInitCatalogReportValidator } from ".
 import { ToolDiagReport, ToolDiagReportValidator } from "./x07/x07.tool.diag.report@0.1.0.ts";
 import { ToolDiagSarifReport, ToolDiagSarifReportValidator } from "./x07/x07.tool.diag.sarif.report@0.1.0.ts";
 import { ToolDoctorReport, ToolDoctorReportValidator } from "./x07/x07.tool.doctor.report@0.1.0.ts";
+import { ToolEvents, ToolEventsValidator } from "./x07/x07.tool.events@0.1.0.ts";
 import { ToolExplainReport, ToolExplainReportValidator } from "./x07/x07.tool.explain.report@0.1.0.ts";
 import { ToolFixReport, ToolFixReportValidator } from "./x07/x07.tool.fix.report@0.1.0.ts";
 import { ToolFmtReport, ToolFmtReportValidator } from "./x07/x07.tool.fmt.report@0.1.0.ts";
@@ -230,6 +233,7 @@ import { VerifyProofObject, VerifyProofObjectValidator } from "./x07/x07.verify.
 import { VerifyProofSummary, VerifyProofSummaryValidator } from "./x07/x07.verify.proof_summary@0.2.0.ts";
 import { VerifyReport, VerifyReportValidator } from "./x07/x07.verify.report@0.8.0.ts";
 import { VerifySummary, VerifySummaryValidator } from "./x07/x07.verify.summary@0.2.0.ts";
+import { X07AstSemantic, X07AstSemanticValidator } from "./x07/x07.x07ast.semantic@0.1.0.ts";
 import { X07AstV0_3_0, X07AstV0_3_0Validator } from "./x07/x07.x07ast@0.3.0.ts";
 import { X07AstV0_4_0, X07AstV0_4_0Validator } from "./x07/x07.x07ast@0.4.0.ts";
 import { X07AstV0_5_0, X07AstV0_5_0Validator } from "./x07/x07.x07ast@0.5.0.ts";
@@ -250,6 +254,7 @@ import { XtalRecoveryEvent, XtalRecoveryEventValidator } from "./x07/x07.xtal.re
 import { XtalRepairSummary, XtalRepairSummaryValidator } from "./x07/x07.xtal.repair_summary@0.1.0.ts";
 import { XtalVerifySummary, XtalVerifySummaryValidator } from "./x07/x07.xtal.verify_summary@0.1.0.ts";
 import { XtalViolation, XtalViolationValidator } from "./x07/x07.xtal.violation@0.1.0.ts";
+import { X07cReport, X07cReportValidator } from "./x07/x07c.report@0.1.0.ts";
 
 /** The part of a compiled TypeBox validator the registry relies on. */
 export interface DocumentValidator<T> {
@@ -332,6 +337,8 @@ export interface DocumentTypes {
   "x07.arch.boundaries.report@0.1.0": ArchBoundariesReport;
   "x07.arch.manifest@0.3.0": ArchManifest;
   "x07.arch.report@0.1.0": ArchReport;
+  "x07.budget.profile@0.1.0": BudgetProfile;
+  "x07.capabilities@0.1.0": Capabilities;
   "x07.capsule.attest@0.2.0": CapsuleAttest;
   "x07.capsule.contract@0.2.0": CapsuleContract;
   "x07.capsule.index@0.1.0": CapsuleIndex;
@@ -398,6 +405,7 @@ export interface DocumentTypes {
   "x07.tool.diag.report@0.1.0": ToolDiagReport;
   "x07.tool.diag.sarif.report@0.1.0": ToolDiagSarifReport;
   "x07.tool.doctor.report@0.1.0": ToolDoctorReport;
+  "x07.tool.events@0.1.0": ToolEvents;
   "x07.tool.explain.report@0.1.0": ToolExplainReport;
   "x07.tool.fix.report@0.1.0": ToolFixReport;
   "x07.tool.fmt.report@0.1.0": ToolFmtReport;
@@ -498,6 +506,7 @@ export interface DocumentTypes {
   "x07.verify.proof_summary@0.2.0": VerifyProofSummary;
   "x07.verify.report@0.8.0": VerifyReport;
   "x07.verify.summary@0.2.0": VerifySummary;
+  "x07.x07ast.semantic@0.1.0": X07AstSemantic;
   "x07.x07ast@0.3.0": X07AstV0_3_0;
   "x07.x07ast@0.4.0": X07AstV0_4_0;
   "x07.x07ast@0.5.0": X07AstV0_5_0;
@@ -518,6 +527,7 @@ export interface DocumentTypes {
   "x07.xtal.repair_summary@0.1.0": XtalRepairSummary;
   "x07.xtal.verify_summary@0.1.0": XtalVerifySummary;
   "x07.xtal.violation@0.1.0": XtalViolation;
+  "x07c.report@0.1.0": X07cReport;
 }
 
 /** Every document schema, keyed by `schema_version`. The explicit type keeps declaration emit small. */
@@ -586,6 +596,8 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.arch.boundaries.report@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesReport, validator: ArchBoundariesReportValidator },
   "x07.arch.manifest@0.3.0": { family: "x07", tagged: true, schema: ArchManifest, validator: ArchManifestValidator },
   "x07.arch.report@0.1.0": { family: "x07", tagged: true, schema: ArchReport, validator: ArchReportValidator },
+  "x07.budget.profile@0.1.0": { family: "x07", tagged: true, schema: BudgetProfile, validator: BudgetProfileValidator },
+  "x07.capabilities@0.1.0": { family: "x07", tagged: true, schema: Capabilities, validator: CapabilitiesValidator },
   "x07.capsule.attest@0.2.0": { family: "x07", tagged: true, schema: CapsuleAttest, validator: CapsuleAttestValidator },
   "x07.capsule.contract@0.2.0": { family: "x07", tagged: true, schema: CapsuleContract, validator: CapsuleContractValidator },
   "x07.capsule.index@0.1.0": { family: "x07", tagged: true, schema: CapsuleIndex, validator: CapsuleIndexValidator },
@@ -652,6 +664,7 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.tool.diag.report@0.1.0": { family: "x07", tagged: true, schema: ToolDiagReport, validator: ToolDiagReportValidator },
   "x07.tool.diag.sarif.report@0.1.0": { family: "x07", tagged: true, schema: ToolDiagSarifReport, validator: ToolDiagSarifReportValidator },
   "x07.tool.doctor.report@0.1.0": { family: "x07", tagged: true, schema: ToolDoctorReport, validator: ToolDoctorReportValidator },
+  "x07.tool.events@0.1.0": { family: "x07", tagged: true, schema: ToolEvents, validator: ToolEventsValidator },
   "x07.tool.explain.report@0.1.0": { family: "x07", tagged: true, schema: ToolExplainReport, validator: ToolExplainReportValidator },
   "x07.tool.fix.report@0.1.0": { family: "x07", tagged: true, schema: ToolFixReport, validator: ToolFixReportValidator },
   "x07.tool.fmt.report@0.1.0": { family: "x07", tagged: true, schema: ToolFmtReport, validator: ToolFmtReportValidator },
@@ -752,6 +765,7 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.verify.proof_summary@0.2.0": { family: "x07", tagged: true, schema: VerifyProofSummary, validator: VerifyProofSummaryValidator },
   "x07.verify.report@0.8.0": { family: "x07", tagged: true, schema: VerifyReport, validator: VerifyReportValidator },
   "x07.verify.summary@0.2.0": { family: "x07", tagged: true, schema: VerifySummary, validator: VerifySummaryValidator },
+  "x07.x07ast.semantic@0.1.0": { family: "x07", tagged: true, schema: X07AstSemantic, validator: X07AstSemanticValidator },
   "x07.x07ast@0.3.0": { family: "x07", tagged: true, schema: X07AstV0_3_0, validator: X07AstV0_3_0Validator },
   "x07.x07ast@0.4.0": { family: "x07", tagged: true, schema: X07AstV0_4_0, validator: X07AstV0_4_0Validator },
   "x07.x07ast@0.5.0": { family: "x07", tagged: true, schema: X07AstV0_5_0, validator: X07AstV0_5_0Validator },
@@ -772,4 +786,5 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.xtal.repair_summary@0.1.0": { family: "x07", tagged: true, schema: XtalRepairSummary, validator: XtalRepairSummaryValidator },
   "x07.xtal.verify_summary@0.1.0": { family: "x07", tagged: true, schema: XtalVerifySummary, validator: XtalVerifySummaryValidator },
   "x07.xtal.violation@0.1.0": { family: "x07", tagged: true, schema: XtalViolation, validator: XtalViolationValidator },
+  "x07c.report@0.1.0": { family: "x07", tagged: true, schema: X07cReport, validator: X07cReportValidator },
 };
