@@ -67,6 +67,7 @@ export const DIAGNOSTIC_CODES = {
   // check: ownership
   "X07-MOVE-0001": { summary: "A move-only value (bytes, vec_u8) is used after it was moved.", stage: "type" },
   "X07-MOVE-0002": { summary: "A result value is consumed twice.", stage: "type" },
+  "X07-MOVE-0003": { summary: "A call that consumes a local and returns its updated value is used as a statement, so the value is lost (bind it back with set).", stage: "type" },
   "X07-BORROW-0002": { summary: "A function returns a bytes_view that borrows from one of its own locals, which is gone when it returns.", stage: "type" },
   "X07-BORROW-0003": { summary: "A view is used after the value it borrows from was moved.", stage: "type" },
   "X07-BORROW-0001": { summary: "bytes.view / bytes.subview / vec_u8.as_view need an identifier owner (bind it with `let` first).", stage: "type" },

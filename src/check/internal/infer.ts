@@ -298,6 +298,11 @@ const inferIf = (cx: InferContext, e: ListExpr, statement: boolean): TExpr => {
 /** An expression in statement position: its value is discarded, so `if` branches need not agree. */
 export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
   if (e.kind === "list" && e.head === "if") return inferIf(cx, e, true);
+  if (e.kind === "list" && !Object.prototype.hasOwnProperty.call(FORMS, e.head)) {
+    const t = infer(cx, e);
+    discardedUpdate(cx, e, t);
+    return t;
+  }
   if (e.kind === "list" && (e.head === "begin" || e.head === "unsafe") && e.args.length > 0) {
     cx.scopes.push();
     const args = e.args.map((a) => inferStmt(cx, a));
@@ -367,6 +372,25 @@ const inferMatch = (cx: InferContext, e: ListExpr): TExpr => {
 
 /** The ok payload of each result type (`try` yields it). */
 const RESULT_PAYLOAD: Readonly<Record<string, Ty>> = { result_i32: "i32", result_bytes: "bytes", result_bytes_view: "bytes_view", result_result_bytes: "result_bytes" };
+
+/**
+ * A call that consumes a local and returns a value of the same owned type (`vec_u8.push o x`) is an update:
+ * discarding its result loses the value. Suggest binding it back with `set`.
+ */
+const discardedUpdate = (cx: InferContext, e: ListExpr, t: TExpr): void => {
+  if (t.kind !== "builtin" && t.kind !== "call") return;
+  const [first] = e.args;
+  if (first?.kind !== "atom" || !MOVE_ONLY.has(t.ty)) return;
+  const b = cx.scopes.lookup(first.name);
+  if (b === undefined || b.ty !== t.ty || b.movedAt !== e.ptr) return;
+  emit(cx, "X07-MOVE-0003", `the result of ${e.head} replaces ${first.name} but is discarded, so ${first.name} is lost`, {
+    ptr: e.ptr,
+    data: { local: first.name, callee: e.head },
+    quickfix: { kind: "json_patch", patch: [{ op: "replace", path: e.ptr, value: ["set", first.name, exprJson(e)] }], note: `Bind the result back: ["set", "${first.name}", …]` },
+  });
+};
+
+const exprJson = (e: Expr): unknown => (e.kind === "int" ? e.value : e.kind === "atom" ? e.name : e.kind === "text" ? e.value : [e.head, ...e.args.map(exprJson)]);
 
 /** A loop body that moves something is typed twice: the second pass sees the first's moves (a move in iteration 1 breaks iteration 2). */
 const loopBody = (cx: InferContext, body: Expr): TExpr => {
