@@ -27,7 +27,7 @@ const readU32 = (rt: Runtime, b: Uint8Array, off: number, ptr: string): number =
 
 const charge = (rt: Runtime, n: number, ptr: string): void => {
   rt.fuel -= n;
-  if (rt.fuel < 0) rt.outOfFuel(ptr);
+  if (rt.fuel < 0) rt.refuel(ptr);
 };
 
 /** `<R>.make`: fields packed little-endian (upstream: a bytes.concat chain of codec.write_u32_le). */

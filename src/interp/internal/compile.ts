@@ -114,7 +114,7 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
         // Type and symbol arguments (ty.*, brands) come as untyped placeholders; they are not expressions upstream.
         if (e.ty === "unknown") return () => v;
         return () => {
-          if (--rt.fuel < 0) rt.outOfFuel(ptr);
+          if (--rt.fuel < 0) rt.refuel(ptr);
           return v;
         };
       }
@@ -123,13 +123,13 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
         if (bnd === undefined) throw new CompileError(`unbound local ${e.name} at ${ptr}`);
         const slot = bnd.slot;
         return (f) => {
-          if (--rt.fuel < 0) rt.outOfFuel(ptr);
+          if (--rt.fuel < 0) rt.refuel(ptr);
           return f[slot] as Value;
         };
       }
       case "input":
         return () => {
-          if (--rt.fuel < 0) rt.outOfFuel(ptr);
+          if (--rt.fuel < 0) rt.refuel(ptr);
           return rt.input;
         };
       case "text": {
@@ -152,7 +152,7 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
         const inner = compileForm(b, e, stmt);
         if (stmt && STATEMENT_FREE.has(e.form)) return inner;
         return (f) => {
-          if (--rt.fuel < 0) rt.outOfFuel(ptr);
+          if (--rt.fuel < 0) rt.refuel(ptr);
           return inner(f);
         };
       }
@@ -195,46 +195,58 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     const args = argExprs.map((a) => compile(b, a, false));
     if (impl === undefined) {
       return (f) => {
-        if (--rt.fuel < 0) rt.outOfFuel(ptr);
+        if (--rt.fuel < 0) rt.refuel(ptr);
         for (const a of args) a(f);
         const t = new InterpTrap("X07I_UNSUPPORTED_HEAD", `the interpreter does not implement ${head}${tys.length > 0 ? `<${tys.join(",")}>` : ""} yet`, ptr);
         throw t;
       };
     }
-    const call = specializeCall(impl, args);
     const mayTrap = resolved !== undefined && (resolved.spec.traps.length > 0 || resolved.spec.allocates || resolved.spec.family === "f64" || resolved.spec.family === "parse");
-    if (!mayTrap) {
-      return (f) => {
-        if (--rt.fuel < 0) rt.outOfFuel(ptr);
-        return call(f);
-      };
-    }
+    const direct = headClosure(impl, args, ptr);
+    if (!mayTrap) return direct;
     return (f) => {
-      if (--rt.fuel < 0) rt.outOfFuel(ptr);
       try {
-        return call(f);
+        return direct(f);
       } catch (err) {
         throw withPtr(err, ptr);
       }
     };
   };
 
-  /** Arity-specialised head calls: no argument arrays on the hot path. */
-  const specializeCall = (impl: HeadCall, args: ReadonlyArray<Code>): Code => {
+  /** Arity-specialised head calls with the fuel charge inlined: one closure per node, no argument arrays. */
+  const headClosure = (impl: HeadCall, args: ReadonlyArray<Code>, ptr: string): Code => {
     const [a0, a1, a2, a3] = args as [Code, Code, Code, Code];
     switch (args.length) {
       case 0:
-        return () => impl(rt);
+        return () => {
+          if (--rt.fuel < 0) rt.refuel(ptr);
+          return impl(rt);
+        };
       case 1:
-        return (f) => impl(rt, a0(f));
+        return (f) => {
+          if (--rt.fuel < 0) rt.refuel(ptr);
+          return impl(rt, a0(f));
+        };
       case 2:
-        return (f) => impl(rt, a0(f), a1(f));
+        return (f) => {
+          if (--rt.fuel < 0) rt.refuel(ptr);
+          return impl(rt, a0(f), a1(f));
+        };
       case 3:
-        return (f) => impl(rt, a0(f), a1(f), a2(f));
+        return (f) => {
+          if (--rt.fuel < 0) rt.refuel(ptr);
+          return impl(rt, a0(f), a1(f), a2(f));
+        };
       case 4:
-        return (f) => impl(rt, a0(f), a1(f), a2(f), a3(f));
+        return (f) => {
+          if (--rt.fuel < 0) rt.refuel(ptr);
+          return impl(rt, a0(f), a1(f), a2(f), a3(f));
+        };
       default:
-        return (f) => impl(rt, ...args.map((a) => a(f)));
+        return (f) => {
+          if (--rt.fuel < 0) rt.refuel(ptr);
+          return impl(rt, ...args.map((a) => a(f)));
+        };
     }
   };
 
@@ -248,7 +260,7 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     const rec = recordOf(name);
     const n = args.length;
     return (f) => {
-      if (--rt.fuel < 0) rt.outOfFuel(ptr);
+      if (--rt.fuel < 0) rt.refuel(ptr);
       const fr: Frame = new Array(rec.nslots);
       for (let i = 0; i < n; i++) fr[i] = (args[i] as Code)(f);
       return rec.run(fr);

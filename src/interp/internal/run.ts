@@ -30,7 +30,7 @@ const asTrap = (e: unknown): InterpTrap => {
 
 export const runProgram = (program: CheckedProgram, input: Uint8Array, limits: ResolvedLimits): RunOutcome => {
   const rt = new Runtime(input, limits);
-  const stats = (): RunStats => ({ fuel_used: limits.fuel - Math.max(rt.fuel, 0), fuel_limit: limits.fuel, mem_stats: { ...rt.mem } });
+  const stats = (): RunStats => ({ fuel_used: limits.fuel - rt.fuelLeft(), fuel_limit: limits.fuel, mem_stats: { ...rt.mem } });
   try {
     const compiled = compileProgram(program, rt);
     const output = compiled.solve();
