@@ -447,6 +447,8 @@ export { TrustProfile, TrustProfileSchemaVersion, TrustProfileValidator } from "
 export * as TrustProfileDefs from "./x07/x07.trust.profile@0.4.0.ts";
 export { TrustReport, TrustReportSchemaVersion, TrustReportValidator } from "./x07/x07.trust.report@0.1.0.ts";
 export * as TrustReportDefs from "./x07/x07.trust.report@0.1.0.ts";
+export { TypecheckDiagData, TypecheckDiagDataSchemaVersion, TypecheckDiagDataValidator } from "./x07/x07.typecheck.diagdata@0.1.0.ts";
+export * as TypecheckDiagDataDefs from "./x07/x07.typecheck.diagdata@0.1.0.ts";
 export { VerifyCexV0_1_0, VerifyCexV0_1_0SchemaVersion, VerifyCexV0_1_0Validator } from "./x07/x07.verify.cex@0.1.0.ts";
 export * as VerifyCexV0_1_0Defs from "./x07/x07.verify.cex@0.1.0.ts";
 export { VerifyCex, VerifyCexSchemaVersion, VerifyCexValidator } from "./x07/x07.verify.cex@0.2.0.ts";

@@ -224,6 +224,7 @@ import { ToolXtalVerifyReport, ToolXtalVerifyReportValidator } from "./x07/x07.t
 import { TrustCertificate, TrustCertificateValidator } from "./x07/x07.trust.certificate@0.7.0.ts";
 import { TrustProfile, TrustProfileValidator } from "./x07/x07.trust.profile@0.4.0.ts";
 import { TrustReport, TrustReportValidator } from "./x07/x07.trust.report@0.1.0.ts";
+import { TypecheckDiagData, TypecheckDiagDataValidator } from "./x07/x07.typecheck.diagdata@0.1.0.ts";
 import { VerifyCexV0_1_0, VerifyCexV0_1_0Validator } from "./x07/x07.verify.cex@0.1.0.ts";
 import { VerifyCex, VerifyCexValidator } from "./x07/x07.verify.cex@0.2.0.ts";
 import { VerifyCoverage, VerifyCoverageValidator } from "./x07/x07.verify.coverage@0.4.0.ts";
@@ -497,6 +498,7 @@ export interface DocumentTypes {
   "x07.trust.certificate@0.7.0": TrustCertificate;
   "x07.trust.profile@0.4.0": TrustProfile;
   "x07.trust.report@0.1.0": TrustReport;
+  "x07.typecheck.diagdata@0.1.0": TypecheckDiagData;
   "x07.verify.cex@0.1.0": VerifyCexV0_1_0;
   "x07.verify.cex@0.2.0": VerifyCex;
   "x07.verify.coverage@0.4.0": VerifyCoverage;
@@ -756,6 +758,7 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.trust.certificate@0.7.0": { family: "x07", tagged: true, schema: TrustCertificate, validator: TrustCertificateValidator },
   "x07.trust.profile@0.4.0": { family: "x07", tagged: true, schema: TrustProfile, validator: TrustProfileValidator },
   "x07.trust.report@0.1.0": { family: "x07", tagged: true, schema: TrustReport, validator: TrustReportValidator },
+  "x07.typecheck.diagdata@0.1.0": { family: "x07", tagged: false, schema: TypecheckDiagData, validator: TypecheckDiagDataValidator },
   "x07.verify.cex@0.1.0": { family: "x07", tagged: true, schema: VerifyCexV0_1_0, validator: VerifyCexV0_1_0Validator },
   "x07.verify.cex@0.2.0": { family: "x07", tagged: true, schema: VerifyCex, validator: VerifyCexValidator },
   "x07.verify.coverage@0.4.0": { family: "x07", tagged: true, schema: VerifyCoverage, validator: VerifyCoverageValidator },

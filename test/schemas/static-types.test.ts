@@ -175,6 +175,10 @@ describe("static types", () => {
     expectTypeOf<Extract<PbtParam, { ty: "bytes" }>>().not.toHaveProperty("value");
     expectTypeOf<PbtGen["kind"]>().toEqualTypeOf<"i32" | "bytes">();
     expectTypeOf<Extract<PbtGen, { kind: "bytes" }>["max_len"]>().toEqualTypeOf<number>();
+    type TypeDiag = DocumentTypes["x07.typecheck.diagdata@0.1.0"];
+    expectTypeOf<Extract<TypeDiag, { code: "X07-TYPE-CALL-0003" }>["data"]>().toEqualTypeOf<{ callee: string; want: number; got: number }>();
+    expectTypeOf<Extract<TypeDiag, { code: "X07-TYPE-SET-0001" }>["data"]>().toEqualTypeOf<{ local: string }>();
+    expectTypeOf<DeepHasAny<TypeDiag>>().toEqualTypeOf<false>();
   });
 
   it("validateAs narrows to the version's document type", () => {
