@@ -4,7 +4,7 @@
  */
 import { InterpTrap, trap } from "./trap.ts";
 import { EMPTY_BYTES } from "./values.ts";
-import type { MapU32 } from "./values.ts";
+import type { MapU32, VecU8 } from "./values.ts";
 
 export interface ResolvedLimits {
   readonly fuel: number;
@@ -45,6 +45,8 @@ export class Runtime {
   readonly mem: MemStats = emptyMemStats();
   /** map_u32/set_u32 tables; handle h is index h - 1 (handles are never freed, as upstream). */
   readonly maps: MapU32[] = [];
+  /** scratch_u8_fixed_v1 buffers; handle h is index h - 1; a dropped slot is undefined and reused by `new`. */
+  readonly scratch: Array<VecU8 | undefined> = [];
 
   constructor(
     readonly input: Uint8Array,

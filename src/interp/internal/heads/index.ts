@@ -12,6 +12,7 @@ import type { HeadCall, HeadFn, TypedHead } from "./impl.ts";
 import { LIT_HEADS } from "./lit.ts";
 import { MAP_U32_HEADS } from "./map-u32.ts";
 import { OPTION_RESULT_HEADS } from "./option-result.ts";
+import { SCRATCH_HEADS } from "./scratch.ts";
 import { TY_HEADS } from "./ty.ts";
 
 export type { HeadCall, HeadFn, TypedHead } from "./impl.ts";
@@ -25,6 +26,7 @@ export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn | TypedHead } = {
   ...CODEC_HEADS,
   ...TY_HEADS,
   ...MAP_U32_HEADS,
+  ...SCRATCH_HEADS,
 };
 
 /**
