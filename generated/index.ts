@@ -143,6 +143,10 @@ export { ContractRepro, ContractReproSchemaVersion, ContractReproValidator } fro
 export * as ContractReproDefs from "./x07/x07.contract.repro@0.1.0.ts";
 export { DepClosureAttest, DepClosureAttestSchemaVersion, DepClosureAttestValidator } from "./x07/x07.dep.closure.attest@0.1.0.ts";
 export * as DepClosureAttestDefs from "./x07/x07.dep.closure.attest@0.1.0.ts";
+export { DiagCatalog, DiagCatalogSchemaVersion, DiagCatalogValidator } from "./x07/x07.diag.catalog@0.1.0.ts";
+export * as DiagCatalogDefs from "./x07/x07.diag.catalog@0.1.0.ts";
+export { DiagCoverage, DiagCoverageSchemaVersion, DiagCoverageValidator } from "./x07/x07.diag.coverage@0.1.0.ts";
+export * as DiagCoverageDefs from "./x07/x07.diag.coverage@0.1.0.ts";
 export { EffectLog, EffectLogSchemaVersion, EffectLogValidator } from "./x07/x07.effect.log@0.2.0.ts";
 export * as EffectLogDefs from "./x07/x07.effect.log@0.2.0.ts";
 export { LockV0_2_0, LockV0_2_0SchemaVersion, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";

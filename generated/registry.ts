@@ -72,6 +72,8 @@ import { CapsuleIndex, CapsuleIndexValidator } from "./x07/x07.capsule.index@0.1
 import { CompileAttest, CompileAttestValidator } from "./x07/x07.compile.attest@0.1.0.ts";
 import { ContractRepro, ContractReproValidator } from "./x07/x07.contract.repro@0.1.0.ts";
 import { DepClosureAttest, DepClosureAttestValidator } from "./x07/x07.dep.closure.attest@0.1.0.ts";
+import { DiagCatalog, DiagCatalogValidator } from "./x07/x07.diag.catalog@0.1.0.ts";
+import { DiagCoverage, DiagCoverageValidator } from "./x07/x07.diag.coverage@0.1.0.ts";
 import { EffectLog, EffectLogValidator } from "./x07/x07.effect.log@0.2.0.ts";
 import { LockV0_2_0, LockV0_2_0Validator } from "./x07/x07.lock@0.2.0.ts";
 import { LockV0_3_0, LockV0_3_0Validator } from "./x07/x07.lock@0.3.0.ts";
@@ -346,6 +348,8 @@ export interface DocumentTypes {
   "x07.compile.attest@0.1.0": CompileAttest;
   "x07.contract.repro@0.1.0": ContractRepro;
   "x07.dep.closure.attest@0.1.0": DepClosureAttest;
+  "x07.diag.catalog@0.1.0": DiagCatalog;
+  "x07.diag.coverage@0.1.0": DiagCoverage;
   "x07.effect.log@0.2.0": EffectLog;
   "x07.lock@0.2.0": LockV0_2_0;
   "x07.lock@0.3.0": LockV0_3_0;
@@ -606,6 +610,8 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.compile.attest@0.1.0": { family: "x07", tagged: true, schema: CompileAttest, validator: CompileAttestValidator },
   "x07.contract.repro@0.1.0": { family: "x07", tagged: true, schema: ContractRepro, validator: ContractReproValidator },
   "x07.dep.closure.attest@0.1.0": { family: "x07", tagged: true, schema: DepClosureAttest, validator: DepClosureAttestValidator },
+  "x07.diag.catalog@0.1.0": { family: "x07", tagged: true, schema: DiagCatalog, validator: DiagCatalogValidator },
+  "x07.diag.coverage@0.1.0": { family: "x07", tagged: true, schema: DiagCoverage, validator: DiagCoverageValidator },
   "x07.effect.log@0.2.0": { family: "x07", tagged: true, schema: EffectLog, validator: EffectLogValidator },
   "x07.lock@0.2.0": { family: "x07", tagged: true, schema: LockV0_2_0, validator: LockV0_2_0Validator },
   "x07.lock@0.3.0": { family: "x07", tagged: true, schema: LockV0_3_0, validator: LockV0_3_0Validator },
