@@ -10,7 +10,7 @@ import type { ContractClause, DefasyncDecl, DefnDecl, X07AstDocument } from "../
 export type Ty = string;
 
 /** The special forms a checked expression can be. */
-export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "tapp" | "match" | "&&" | "||";
+export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "try_doc" | "tapp" | "match" | "budget.scope_v1" | "budget.scope_from_arch_v1" | "task.scope_v1" | "&&" | "||";
 
 /** A typed expression. */
 export type TExpr =

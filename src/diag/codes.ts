@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
   "X07-GENERICS-0001": { summary: "A type argument does not satisfy its type parameter's bound.", stage: "type" },
   "X07-MATCH-0001": { summary: "A match on an enum misses some of its variants (match is exhaustive: one arm per variant, no wildcard).", stage: "type" },
   "X07-MATCH-0002": { summary: "A match arm is malformed, names a variant of another enum, or repeats a variant.", stage: "type" },
+  "X07-CONC-0001": { summary: "An async-only operation (await, task.join.*, task.scope_v1, …) is used outside solve or a defasync body, or a task.scope.* operation outside a task.scope_v1 body.", stage: "type" },
   "X07-CHECK-UNSUPPORTED-0001": { summary: "This construct is valid x07AST but the SDK's checker does not handle it yet; the program is not checked past it.", stage: "type" },
   // check: ownership
   "X07-MOVE-0001": { summary: "A move-only value (bytes, vec_u8) is used after it was moved.", stage: "type" },

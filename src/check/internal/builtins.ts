@@ -26,6 +26,8 @@ export interface BuiltinSig {
   readonly rawResult: string | { readonly sameAsParam: number };
   /** Whether the head may appear in a contract clause. */
   readonly contractPure: boolean;
+  /** Where the head may appear: anywhere, only in async code (solve/defasync), or only inside task.scope_v1. */
+  readonly context: "any" | "async" | "task-scope";
 }
 
 /** Pattern rows are keyed like `vec_value.push_<T>_v1`. */
@@ -44,6 +46,7 @@ export const lookupBuiltin = (head: string): BuiltinSig | undefined => {
     result: typeof spec.result === "string" ? bind(spec.result, bindings) : spec.result,
     rawResult: spec.result,
     contractPure: spec.pure,
+    context: spec.context,
   };
 };
 

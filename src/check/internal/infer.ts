@@ -39,6 +39,10 @@ export interface InferContext {
   readonly subst: ReadonlyMap<string, Ty>;
   /** Whether a symbol names a generic function. */
   readonly isGeneric: (name: string) => boolean;
+  /** Whether this is async code (the entry's solve or a defasync body), where await and friends are allowed. */
+  readonly asyncContext: boolean;
+  /** How many task.scope_v1 bodies enclose the expression being checked. */
+  taskScopeDepth: number;
   /** Records and enums (0.9) by name. */
   readonly records: ReadonlyMap<string, ReadonlyArray<{ readonly name: string }>>;
   readonly enums: ReadonlyMap<string, ReadonlyArray<{ readonly name: string; readonly payload?: string }>>;
@@ -256,6 +260,15 @@ const FORMS: Record<FormName, FormHandler> = {
     return { kind: "call", fn: inst.name, args, ty: inst.result, ptr: e.ptr, tys };
   },
   match: (cx, e) => inferMatch(cx, e),
+  "budget.scope_v1": scoped("budget.scope_v1"),
+  "budget.scope_from_arch_v1": scoped("budget.scope_from_arch_v1"),
+  "task.scope_v1": scoped("task.scope_v1", { asyncOnly: true, taskScope: true }),
+  try_doc: (cx, e) => {
+    const [v] = e.args;
+    if (e.args.length !== 1 || v === undefined) return unknownOut(e);
+    const t = expect(cx, v, "bytes_view", (got) => emit(cx, "X07-TYPE-0004", `try_doc needs a doc envelope (bytes or bytes_view), got ${got}`, { ptr: v.ptr, data: { got } }));
+    return { kind: "form", form: "try_doc", args: [t], ty: "bytes", ptr: e.ptr };
+  },
   "&&": (cx, e) => shortCircuit(cx, e, "&&"),
   "||": (cx, e) => shortCircuit(cx, e, "||"),
 };
@@ -479,9 +492,37 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
     e.args.forEach((a) => infer(cx, a));
     return node([]);
   }
+  checkContext(cx, e, sig.context);
   const args = e.args.map((a, i) => checkArg(cx, e, a, i, sig.params[i]!));
   return node(args);
 };
+
+/** Async-only heads need solve/defasync; task.scope.* heads need an enclosing task.scope_v1 body. */
+const checkContext = (cx: InferContext, e: ListExpr, context: "any" | "async" | "task-scope"): void => {
+  if (context === "async" && !cx.asyncContext) {
+    emit(cx, "X07-CONC-0001", `${e.head} is only allowed in solve or a defasync body`, { ptr: `${e.ptr}/0`, data: { head: e.head } });
+  } else if (context === "task-scope" && cx.taskScopeDepth === 0) {
+    emit(cx, "X07-CONC-0001", `${e.head} is only allowed inside a task.scope_v1 body`, { ptr: `${e.ptr}/0`, data: { head: e.head } });
+  }
+};
+
+/** A scoped form: a descriptor (or literal) then a body; the form has the body's type. (A function declaration: FORMS uses it at load time.) */
+function scoped(form: FormName, opts: { asyncOnly?: boolean; taskScope?: boolean } = {}): FormHandler {
+  return (cx, e) => {
+  const body = e.args[e.args.length - 1];
+  if (e.args.length !== 2 || body === undefined) {
+    emit(cx, "X07-TYPE-CALL-0003", `${e.head} takes a descriptor and a body`, { ptr: e.ptr, data: { callee: e.head, want: 2, got: e.args.length } });
+    return unknownOut(e);
+  }
+  if (opts.asyncOnly === true) checkContext(cx, e, "async");
+  if (opts.taskScope === true) cx.taskScopeDepth++;
+  cx.scopes.push();
+  const b = infer(cx, body);
+  cx.scopes.pop();
+  if (opts.taskScope === true) cx.taskScopeDepth--;
+  return { kind: "form", form, args: [b], ty: b.ty, ptr: e.ptr };
+  };
+}
 
 /** Splits `a.b.C.x` into the type name `a.b.C` and the member `x`. */
 const splitMember = (head: string): [string, string] | undefined => {
@@ -588,4 +629,5 @@ const userSig = (f: FnSig): BuiltinSig => ({
   result: f.result,
   rawResult: f.result,
   contractPure: false,
+  context: "any",
 });

@@ -33,6 +33,9 @@ interface FnEntry {
 /** A bound on generic instances per program (polymorphic recursion would otherwise not terminate). */
 const MAX_INSTANCES = 10_000;
 
+/** Calling a defasync yields a task handle whose kind follows the declared result. */
+const taskHandleOf = (result: Ty | undefined): Ty => (result === "result_bytes" ? "task_handle_result_bytes_v1" : "task_handle_bytes_v1");
+
 const fileOf = (doc: X07AstDocument) => (doc.file !== undefined ? { file: doc.file } : {});
 
 /** Collects the function signatures of a document (generic ones are instantiated on demand by `tapp`). */
@@ -48,7 +51,7 @@ const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Di
       if (resultTy === undefined) diagnostics.push(makeDiagnostic("X07-TYPE-0002", `unknown result type for ${d.name}`, { ptr: d.result.ptr, ...fileOf(doc) }));
     }
     out.set(d.name, {
-      sig: { name: d.name, params: paramTys.map((t) => t ?? UNKNOWN), result: d.kind === "defasync" ? "i32" : (resultTy ?? UNKNOWN), ptr: d.ptr, ...fileOf(doc) },
+      sig: { name: d.name, params: paramTys.map((t) => t ?? UNKNOWN), result: d.kind === "defasync" ? taskHandleOf(resultTy) : (resultTy ?? UNKNOWN), ptr: d.ptr, ...fileOf(doc) },
       decl: d,
       module: doc.moduleId,
       doc,
@@ -90,7 +93,10 @@ const makeContext = (
   onUserCall: (callee: string, listPtr: string) => void,
   generics: GenericSupport,
   subst: ReadonlyMap<string, Ty> = new Map(),
+  asyncContext = false,
 ): InferContext => ({
+  asyncContext,
+  taskScopeDepth: 0,
   file: doc.file,
   fnResult,
   functions: fns,
@@ -204,7 +210,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
         diagnostics.push(makeDiagnostic("X07-TYPE-0002", `${name}: a parameter or the result of ${callee} has no concrete type after substitution`, { ...at, data: { callee } }));
         return undefined;
       }
-      const sig: FnSig = { name, params: paramTys as Ty[], result: f.decl.kind === "defasync" ? "i32" : resultTy, ptr: f.decl.ptr, ...fileOf(f.doc) };
+      const sig: FnSig = { name, params: paramTys as Ty[], result: f.decl.kind === "defasync" ? taskHandleOf(resultTy) : resultTy, ptr: f.decl.ptr, ...fileOf(f.doc) };
       sigs.set(name, sig);
       queue.push({ f: { ...f, paramTys, resultTy }, name, subst, typeArgs: [...tys] });
       return sig;
@@ -216,7 +222,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     if (f.resultTy === undefined || f.paramTys.some((t) => t === undefined)) return;
     // A defasync call yields a task handle (f.sig.result); its body produces the declared result.
     const result = f.resultTy;
-    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics), generics, subst);
+    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics), generics, subst, d.kind === "defasync");
     cx.scopes.push();
     d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!));
     const hasContracts = d.requires.length + d.ensures.length + d.invariant.length > 0;
@@ -253,7 +259,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   let solve: TExpr | undefined;
   const entry = loaded.entry;
   if (entry.solve !== undefined) {
-    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics), generics);
+    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics), generics, new Map(), true);
     solve = expect(cx, entry.solve, "bytes", (got) =>
       diagnostics.push(makeDiagnostic("X07-TYPE-0003", `/solve must produce bytes, got ${got}`, { ptr: "/solve", ...fileOf(entry), data: { got } })),
     );

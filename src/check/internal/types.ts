@@ -13,7 +13,10 @@ export const NEVER: Ty = "never";
 export const UNKNOWN: Ty = "unknown";
 
 /** `u32` is carried as i32 (upstream `Ty::parse_named("u32") = Ty::I32`). */
-export const canonicalTy = (t: Ty): Ty => (t === "u32" ? "i32" : t);
+export const canonicalTy = (t: Ty): Ty => (t === "u32" || TASK_HANDLES.has(t) ? "i32" : t);
+
+/** Task handles are i32 ids at runtime and interchangeable with i32 (upstream stores them in i32 locals). */
+const TASK_HANDLES: ReadonlySet<string> = new Set(["task_handle_bytes_v1", "task_handle_result_bytes_v1"]);
 
 /** Whether `got` may be used where `want` is expected without a coercion. */
 export const sameTy = (got: Ty, want: Ty): boolean =>
