@@ -102,6 +102,37 @@ describe("scratch_u8_fixed_v1", () => {
   });
 });
 
+describe("vec_value", () => {
+  it("bytes vectors clone on get, return the default past the end, and return the handle from push/set/pop", async () => {
+    const prog = [
+      "begin",
+      ["let", "h", ["vec_value.with_capacity_v1", 3, 0]],
+      ["let", "h2", ["vec_value.push_bytes_v1", "h", ["bytes.lit", "ab"]]],
+      ["let", "h3", ["vec_value.push_bytes_v1", "h", ["bytes.lit", "cd"]]],
+      ["let", "h4", ["vec_value.set_bytes_v1", "h", 0, ["bytes.lit", "xy"]]],
+      ["let", "h5", ["vec_value.pop", "h"]],
+      ["let", "out", ["vec_u8.with_capacity", 0]],
+      ["set", "out", ["vec_u8.extend_bytes", "out", ["vec_value.get_bytes_v1", "h", 0, ["bytes.lit", "?"]]]],
+      ["set", "out", ["vec_u8.extend_bytes", "out", ["vec_value.get_bytes_v1", "h", 1, ["bytes.lit", "?"]]]],
+      ["set", "out", ["vec_u8.push", "out", ["vec_value.len", "h"]]],
+      ["set", "out", ["vec_u8.push", "out", ["=", "h5", "h"]]],
+      ["vec_u8.into_bytes", "out"],
+    ];
+    const r = await run(prog);
+    expect(r.ok ? Buffer.from(r.output).toString("latin1") : r.trap.message).toBe("xy?\x01\x01");
+  });
+  it("traps on a type-id mismatch, an invalid id and set past the end", async () => {
+    const msg = async (solve: unknown) => {
+      const r = await run(solve);
+      return r.ok ? "ok" : r.trap.message;
+    };
+    expect(await msg(["begin", ["let", "h", ["vec_value.with_capacity_v1", 3, 0]], ["let", "x", ["vec_value.push_i32_v1", "h", 1]], ["bytes.empty"]])).toBe("vec_value.push_i32_v1 ty mismatch");
+    expect(await msg(["begin", ["let", "h", ["vec_value.with_capacity_v1", 5, 0]], ["bytes.empty"]])).toBe("value ty_id invalid");
+    expect(await msg(["begin", ["let", "h", ["vec_value.with_capacity_v1", 2, 0]], ["let", "x", ["vec_value.set_i32_v1", "h", 0, 1]], ["bytes.empty"]])).toBe("vec_value.set oob");
+    expect(await msg(["begin", ["let", "h", ["vec_value.with_capacity_v1", 2, 0]], ["let", "x", ["vec_value.push_i32_v1", "h", 7]], ["codec.write_u32_le", ["vec_value.get_i32_v1", "h", 0, 0]]])).toBe("ok");
+  });
+});
+
 describe("ty.* through generic instances", () => {
   const max = { kind: "defn", name: "main.max", type_params: [{ name: "A", bound: "orderable" }], params: [{ name: "a", ty: ["t", "A"] }, { name: "b", ty: ["t", "A"] }], result: ["t", "A"], body: ["if", ["ty.lt", ["t", "A"], "a", "b"], "b", "a"] };
   it("i32 compares signed, u32 unsigned, bytes_view lexicographically", async () => {
@@ -117,11 +148,11 @@ describe("coverage", () => {
   });
   it("the unimplemented heads are these families (plus the std-lowered ty.* rows); see src/interp/README.md", () => {
     const missing = new Set(HEAD_NAMES.filter((n) => HEAD_IMPLS[n] === undefined).map((n) => HEADS[n].family));
-    expect([...missing].sort()).toEqual(["brand", "chan", "map_value", "select_evt", "task", "task_scope", "ty", "vec_value"]);
+    expect([...missing].sort()).toEqual(["brand", "chan", "map_value", "select_evt", "task", "task_scope", "ty"]);
   });
   it("an unimplemented head traps naming the head", async () => {
-    const r = await run(["begin", ["let", "h", ["vec_value.with_capacity_v1", 1, 4]], ["bytes.lit", "x"]]);
+    const r = await run(["begin", ["let", "h", ["map_value.new_v1", 1, 1, 4]], ["bytes.lit", "x"]]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect([r.trap.code, r.trap.message]).toEqual(["X07I_UNSUPPORTED_HEAD", "the interpreter does not implement vec_value.with_capacity_v1 yet"]);
+    if (!r.ok) expect([r.trap.code, r.trap.message]).toEqual(["X07I_UNSUPPORTED_HEAD", "the interpreter does not implement map_value.new_v1 yet"]);
   });
 });

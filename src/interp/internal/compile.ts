@@ -191,7 +191,7 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
 
   const compileHead = (b: FnBuilder, head: string, argExprs: ReadonlyArray<TExpr>, ptr: string, tys: ReadonlyArray<string>): Code => {
     const resolved = resolveHead(head);
-    const impl: HeadCall | undefined = resolved === undefined ? undefined : headImpl(resolved.name, tys);
+    const impl: HeadCall | undefined = resolved === undefined ? undefined : headImpl(resolved.name, tys, resolved.bindings);
     const args = argExprs.map((a) => compile(b, a, false));
     if (impl === undefined) {
       return (f) => {

@@ -4,7 +4,7 @@
  */
 import { InterpTrap, trap } from "./trap.ts";
 import { EMPTY_BYTES } from "./values.ts";
-import type { MapU32, VecU8 } from "./values.ts";
+import type { MapU32, VecU8, VecValue } from "./values.ts";
 
 export interface ResolvedLimits {
   readonly fuel: number;
@@ -47,6 +47,8 @@ export class Runtime {
   readonly maps: MapU32[] = [];
   /** scratch_u8_fixed_v1 buffers; handle h is index h - 1; a dropped slot is undefined and reused by `new`. */
   readonly scratch: Array<VecU8 | undefined> = [];
+  /** vec_value vectors; handle h is index h - 1 (never freed, as upstream). */
+  readonly vecs: VecValue[] = [];
 
   constructor(
     readonly input: Uint8Array,

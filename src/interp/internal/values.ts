@@ -39,3 +39,9 @@ export class MapU32 {
     this.vals = new Uint32Array(cap);
   }
 }
+
+/** A vec_value vector (upstream `vec_value_t`): element type id 1 i32, 2 u32, 3 bytes, 4 bytes_view. */
+export class VecValue {
+  readonly items: Value[] = [];
+  constructor(readonly tyId: number) {}
+}

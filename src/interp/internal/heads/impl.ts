@@ -12,9 +12,12 @@ import type { Value } from "../values.ts";
  */
 export type HeadFn = (rt: Runtime, ...args: never[]) => Value;
 
-/** A head whose evaluator depends on its concrete type arguments (ty.*): chosen once, at compile time. */
+/**
+ * A head whose evaluator depends on its concrete types: the type arguments of ty.* (`tys`) or the type variables
+ * a parametric row's name binds (`vec_value.push_<T>_v1` → `{ T: "bytes" }`). Chosen once, at compile time.
+ */
 export interface TypedHead {
-  readonly byType: (tys: ReadonlyArray<string>) => HeadFn | undefined;
+  readonly byType: (tys: ReadonlyArray<string>, bindings: Readonly<Record<string, string>>) => HeadFn | undefined;
 }
 
 /** The evaluator as the compiler calls it. */

@@ -14,6 +14,7 @@ import { MAP_U32_HEADS } from "./map-u32.ts";
 import { OPTION_RESULT_HEADS } from "./option-result.ts";
 import { SCRATCH_HEADS } from "./scratch.ts";
 import { TY_HEADS } from "./ty.ts";
+import { VEC_VALUE_HEADS } from "./vec-value.ts";
 
 export type { HeadCall, HeadFn, TypedHead } from "./impl.ts";
 
@@ -27,14 +28,15 @@ export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn | TypedHead } = {
   ...TY_HEADS,
   ...MAP_U32_HEADS,
   ...SCRATCH_HEADS,
+  ...VEC_VALUE_HEADS,
 };
 
 /**
  * The evaluator of a head row for the given type arguments, or undefined when the interpreter does not
  * implement it (for those types) yet.
  */
-export const headImpl = (name: HeadName, tys: ReadonlyArray<string>): HeadCall | undefined => {
+export const headImpl = (name: HeadName, tys: ReadonlyArray<string>, bindings: Readonly<Record<string, string>>): HeadCall | undefined => {
   const impl = HEAD_IMPLS[name];
   if (impl === undefined) return undefined;
-  return (typeof impl === "function" ? impl : impl.byType(tys)) as HeadCall | undefined;
+  return (typeof impl === "function" ? impl : impl.byType(tys, bindings)) as HeadCall | undefined;
 };
