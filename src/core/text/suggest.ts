@@ -1,17 +1,27 @@
 /** Did-you-mean: the nearest names by edit distance. */
 
-/** Levenshtein distance (insert/delete/substitute, unit costs), O(n·m) time, O(m) space. */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): insert, delete, substitute and
+ * swapping two neighbours each cost 1, so the common typo `cuont` → `count` is one edit.
+ */
 export const editDistance = (a: string, b: string): number => {
   if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
+  const n = a.length;
+  const m = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
     }
+    prev2 = prev;
     prev = cur;
   }
-  return prev[b.length]!;
+  return prev[m]!;
 };
 
 /**
