@@ -19,6 +19,7 @@ import type { WorldId } from "../core/worlds/table.ts";
 import { hasErrors } from "../diag/index.ts";
 import type { Diagnostic } from "../diag/index.ts";
 import { parseX07Ast } from "../parse/index.ts";
+import { lintDocument } from "../authoring/index.ts";
 import type { X07AstDocument } from "../parse/index.ts";
 import { builtinLookup } from "./internal/builtins.ts";
 import { checkLoadedProgram } from "./internal/program.ts";
@@ -40,6 +41,8 @@ export interface CheckOptions {
   readonly moduleRoots?: ReadonlyArray<string>;
   /** The world the program runs in (default solve-pure). */
   readonly world?: WorldId;
+  /** Stop after loading, schema/shape and lint (no type checking), like upstream `x07 check --ast`. */
+  readonly astOnly?: boolean;
 }
 
 /**
@@ -62,6 +65,11 @@ export const checkDocument = (entry: X07AstDocument, options: CheckOptions = {})
   Effect.gen(function* () {
     const world = options.world ?? DEFAULT_WORLD;
     const loaded = yield* loadProgram(entry, { moduleRoots: options.moduleRoots ?? [], world });
+    if (options.astOnly === true) {
+      const docs = [...loaded.program.modules.map((m) => m.document), entry];
+      const diagnostics = [...loaded.diagnostics, ...docs.flatMap((d) => lintDocument(d, { world }))];
+      return { ok: !hasErrors(diagnostics), diagnostics } satisfies CheckResult;
+    }
     const checked = checkLoadedProgram(loaded.program, builtinLookup);
     const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
     const ok = !hasErrors(diagnostics);

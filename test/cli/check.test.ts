@@ -40,6 +40,13 @@ describe("x07 check", () => {
     expect(d.data.file).toBe("src/main.x07.json");
   });
 
+  it("--ast stops before type checking", async () => {
+    const dir = tempTree({ "main.x07.json": JSON.stringify(entryDoc(["begin", ["let", "y", ["+", "nope", 1]], ["bytes.lit", "ok"]])) });
+    expect((await runCli(["check", "--program", "main.x07.json"], dir)).code).toBe(1);
+    const ast = await runCli(["check", "--program", "main.x07.json", "--ast"], dir);
+    expect(ast.code).toBe(0);
+  });
+
   it("needs exactly one of --program / --project", async () => {
     expect((await runCli(["check"], process.cwd())).code).toBe(2);
   });

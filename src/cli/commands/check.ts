@@ -39,14 +39,15 @@ const readProject = (projectPath: string) =>
 export const checkCommand: CommandSpec = {
   name: "check",
   summary: "Resolve imports and type-check a program or project; prints an x07diag report",
-  usage: "x07 check (--program FILE [--module-root DIR]... [--world WORLD] | --project x07.json)",
+  usage: "x07 check (--program FILE [--module-root DIR]... [--world WORLD] | --project x07.json) [--ast]",
   optionHelp: [
     ["--program FILE", "an entry x07AST file"],
     ["--module-root DIR", "a directory searched for imported modules (repeatable)"],
     ["--world WORLD", `solve-pure (default), ${WORLD_IDS.filter((w) => w !== "solve-pure").join(", ")}`],
     ["--project FILE", "an x07.json project: its entry, world and module_roots"],
+    ["--ast", "stop after schema, shape and lint (no type checking)"],
   ],
-  options: { program: { type: "string" }, project: { type: "string" }, "module-root": { type: "string", multiple: true }, world: { type: "string" } },
+  options: { program: { type: "string" }, project: { type: "string" }, "module-root": { type: "string", multiple: true }, world: { type: "string" }, ast: { type: "boolean" } },
   allowPositionals: false,
   run: async (v, _p, io) => {
     const program = v["program"];
@@ -58,7 +59,7 @@ export const checkCommand: CommandSpec = {
       typeof project === "string"
         ? readProject(project)
         : Effect.succeed<Target>({ program: program as string, moduleRoots: (v["module-root"] as string[] | undefined) ?? [], world: (world as WorldId | undefined) ?? "solve-pure" });
-    const eff = Effect.flatMap(target, (t) => checkFile(t.program, { moduleRoots: t.moduleRoots, world: t.world })).pipe(Effect.provide(layerNoStd));
+    const eff = Effect.flatMap(target, (t) => checkFile(t.program, { moduleRoots: t.moduleRoots, world: t.world, astOnly: v["ast"] === true })).pipe(Effect.provide(layerNoStd));
     const r = await runEffect(io, eff, (ds) => ({ exitCode: EXIT.usage, report: makeDiagReport(ds) as unknown as JsonValue, reportIsDefault: true, errText: renderDiagnostics(ds) }));
     if (!r.ok) return r.outcome;
     const res: CheckResult = r.value;
