@@ -15,6 +15,8 @@ export * as diag from "./diag/index.ts";
 export * as parse from "./parse/index.ts";
 /** Authoring tools: fmt, lint, fix, ast, patchsets. */
 export * as authoring from "./authoring/index.ts";
+/** The check stage: module resolution and type checking → typed IR. */
+export * as check from "./check/index.ts";
 /** The Effect pipeline: stages as Effects, tagged errors, the Node layer. */
 export * as pipeline from "./pipeline/index.ts";
 /** Services and layers (file systems). */
