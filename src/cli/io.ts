@@ -2,6 +2,8 @@
 import { Effect, Exit, Cause } from "effect";
 import type { FileSystem } from "effect";
 import { canonicalJson } from "../core/json/index.ts";
+import { SDK_VERSION } from "../version.ts";
+import { validateWritten } from "../core/contracts/written.ts";
 import type { JsonValue } from "../core/json/index.ts";
 import { makeDiagnostic, renderDiagnostics } from "../diag/index.ts";
 import type { Diagnostic } from "../diag/index.ts";
@@ -51,19 +53,38 @@ export interface CommandOutcome {
   readonly reportIsDefault?: boolean;
 }
 
-/** The `x07.tool.<scope>.report@0.1.0` envelope. */
-export const toolReport = (scope: string, command: string, exitCode: number, diagnostics: ReadonlyArray<Diagnostic>, result: JsonValue, meta: JsonValue = {}): JsonValue => ({
-  schema_version: `x07.tool.${scope}.report@0.1.0`,
-  command,
+/**
+ * The `x07.tool.<command>.report@0.1.0` envelope upstream's `--json` mode prints, for a dotted command path
+ * (`fmt`, `ast.get`, `patch.apply`). The command's own result object is `result.stdout_json`. So that the
+ * same inputs give byte-identical reports, `meta.elapsed_ms` is 0 and `meta.cwd`/`meta.argv` are left empty
+ * (upstream fills in wall time and the invocation).
+ */
+export const toolReport = (_scope: string, command: string, exitCode: number, diagnostics: ReadonlyArray<Diagnostic>, result: JsonValue, _meta: JsonValue = {}): JsonValue => ({
+  schema_version: `x07.tool.${command}.report@0.1.0`,
+  command: `x07.${command}`,
   ok: exitCode === 0,
   exit_code: exitCode,
   diagnostics: diagnostics as unknown as JsonValue,
-  meta,
-  result,
+  meta: {
+    tool: { name: "x07", version: SDK_VERSION },
+    elapsed_ms: 0,
+    cwd: "",
+    argv: [],
+    inputs: [],
+    outputs: [],
+    nondeterminism: { uses_os_time: false, uses_network: false, uses_process: false },
+  },
+  result: { stdout: { bytes_len: 0 }, stderr: { bytes_len: 0 }, stdout_json: result },
 });
 
 /** Prints an outcome according to the machine flags; returns the exit code. */
 export const emit = async (io: CliIo, m: Machine, o: CommandOutcome): Promise<number> => {
+  // The SDK never writes an artifact that does not validate against its own schema.
+  const valid = await validateWritten(o.report);
+  if (!valid.ok) {
+    io.stderr.write(`internal error (X07-INTERNAL-0001): the report does not validate at ${valid.pointer}: ${valid.message}\nThis is a bug in x07-sdk; nothing was written.\n`);
+    return EXIT.usage;
+  }
   const json = canonicalJson(o.report) + "\n";
   if (m.reportOut !== undefined) {
     const fs = makeNodeFileSystem({ cwd: io.cwd });

@@ -62,7 +62,7 @@ describe("x07 ast", () => {
     const dir = tempTree({});
     const r = await runCli(["ast", "init", "--world", "solve-pure", "--module", "main", "--out", "main.x07.json"], dir);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).result.template_id).toBe("solve-pure/main@v1");
+    expect(JSON.parse(r.stdout).result.stdout_json.template_id).toBe("solve-pure/main@v1");
     const text = readFileSync(path.join(dir, "main.x07.json"), "utf8");
     expect(text).toBe(canonicalize(entryDoc(["bytes.alloc", 0])) + "\n");
     expect((await runCli(["lint", "main.x07.json"], dir)).code).toBe(0);
@@ -71,7 +71,7 @@ describe("x07 ast", () => {
   it("get returns the value at a pointer, and a missing pointer is X07-PTR-0001", async () => {
     const dir = tempTree({ "a.x07.json": JSON.stringify(entryDoc(["bytes.lit", "hi there"])) });
     const r = await runCli(["ast", "get", "--in", "a.x07.json", "--ptr", "/solve/1"], dir);
-    expect(JSON.parse(r.stdout).result.value).toBe("hi there");
+    expect(JSON.parse(r.stdout).result.stdout_json.value).toBe("hi there");
     const bad = await runCli(["ast", "get", "--in", "a.x07.json", "--ptr", "/solve/9"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("X07-PTR-0001");
@@ -110,7 +110,7 @@ describe("x07 patch apply", () => {
     });
     const dry = await runCli(["patch", "apply", "--in", "ps.json"], dir);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout).result.changed_paths).toEqual(["conf/new.json", "src/a.x07.json"]);
+    expect(JSON.parse(dry.stdout).result.stdout_json.changed_paths).toEqual(["conf/new.json", "src/a.x07.json"]);
     expect(existsSync(path.join(dir, "conf/new.json"))).toBe(false);
     const w = await runCli(["patch", "apply", "--in", "ps.json", "--write"], dir);
     expect(w.code).toBe(0);

@@ -44,7 +44,7 @@ describe("x07 fmt", () => {
     const report = JSON.parse(r.stdout);
     expect(report.schema_version).toBe("x07.tool.fmt.report@0.1.0");
     expect(report.exit_code).toBe(1);
-    expect(report.result.not_formatted).toEqual(["src/b.x07.json", "src/nested/c.x07.json"]);
+    expect(report.result.stdout_json.not_formatted).toEqual(["src/b.x07.json", "src/nested/c.x07.json"]);
   });
 
   it("needs exactly one of --check / --write (exit 2)", async () => {

@@ -112,20 +112,20 @@ export const astApplyPatchCommand: CommandSpec = {
     if (typeof patch !== "string") return usageOutcome("ast apply-patch", "missing --patch PATH");
     const read = await runEffect(io, 
       Effect.all([readBytes((input)), readBytes((patch))]),
-      (ds) => failureOutcome("ast", "ast.apply_patch", ds),
+      (ds) => failureOutcome("ast", "ast.apply-patch", ds),
     );
     if (!read.ok) return read.outcome;
     const [docBytes, patchBytes] = read.value;
     const r = astApplyPatch(docBytes, patchBytes, { validate: v["validate"] === true, file: input, patchFile: patch });
-    if (!r.ok) return failureOutcome("ast", "ast.apply_patch", r.diagnostics, { in: input, patch });
+    if (!r.ok) return failureOutcome("ast", "ast.apply-patch", r.diagnostics, { in: input, patch });
     const target = typeof v["out"] === "string" ? v["out"] : v["write"] === true ? input : undefined;
     if (target !== undefined) {
-      const w = await runEffect(io, writeText((target), r.text), (ds) => failureOutcome("ast", "ast.apply_patch", ds));
+      const w = await runEffect(io, writeText((target), r.text), (ds) => failureOutcome("ast", "ast.apply-patch", ds));
       if (!w.ok) return w.outcome;
     }
     return {
       exitCode: EXIT.ok,
-      report: toolReport("ast", "ast.apply_patch", EXIT.ok, [], { in: input, patch, out: target ?? null, sha256: sha256Hex(r.text) }),
+      report: toolReport("ast", "ast.apply-patch", EXIT.ok, [], { in: input, patch, out: target ?? null, sha256: sha256Hex(r.text) }),
       text: target === undefined ? r.text : `wrote ${target}`,
     };
   },

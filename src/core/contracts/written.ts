@@ -1,0 +1,31 @@
+/**
+ * Validation at the SDK's write edge, loading only the schema a document names (the full registry pulls in
+ * every generated module, which costs seconds of start-up for a CLI call). Every report the CLI prints or
+ * writes goes through `validateWritten` first; a document that does not validate is an SDK bug and is never
+ * written.
+ */
+
+/** Generated modules are `.ts` in a source checkout (run through tsx) and `.js` in the compiled package. */
+const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+
+type Compiled = { Check(v: unknown): boolean; Errors(v: unknown): Array<{ instancePath: string; message: string }> };
+
+/** Validates a document against the schema its `schema_version` names; unknown versions are an error too. */
+export const validateWritten = async (doc: unknown): Promise<{ ok: true } | { ok: false; pointer: string; message: string }> => {
+  const version = typeof doc === "object" && doc !== null ? (doc as { schema_version?: unknown }).schema_version : undefined;
+  if (typeof version !== "string" || !/^[A-Za-z0-9_.@-]+$/.test(version)) return { ok: false, pointer: "/schema_version", message: "the document has no schema_version" };
+  const family = version.startsWith("lp.") ? "lp" : "x07";
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(new URL(`../../../generated/${family}/${version}${EXT}`, import.meta.url).href)) as Record<string, unknown>;
+  } catch {
+    return { ok: false, pointer: "/schema_version", message: `no schema for ${version}` };
+  }
+  const key = Object.keys(mod).find((k) => k.endsWith("SchemaVersion") && mod[k] === version);
+  const lazy = key === undefined ? undefined : mod[key.replace(/SchemaVersion$/, "Validator")];
+  if (typeof lazy !== "function") return { ok: false, pointer: "/schema_version", message: `no validator for ${version}` };
+  const v = (lazy as () => Compiled)();
+  if (v.Check(doc)) return { ok: true };
+  const first = v.Errors(doc)[0];
+  return { ok: false, pointer: first?.instancePath ?? "", message: first?.message ?? "invalid" };
+};
