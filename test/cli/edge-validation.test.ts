@@ -54,3 +54,24 @@ describe("write-edge validation", () => {
     }
   });
 });
+
+describe("read-edge validation", () => {
+  it("an x07.json that breaks its schema is a diagnostic at the violation's pointer", async () => {
+    const dir = tempTree({
+      "x07.json": JSON.stringify({ schema_version: "x07.project@0.5.0", world: "solve-pure", entry: "main.x07.json", module_roots: "src" }),
+      "main.x07.json": JSON.stringify(entryDoc()),
+    });
+    const r = await runCli(["check", "--project", "x07.json"], dir);
+    expect(r.code).toBe(2);
+    const d = JSON.parse(r.stdout).diagnostics[0];
+    expect(d.code).toBe("X07-SCHEMA-0001");
+    expect(d.loc.ptr).toBe("/module_roots");
+  });
+
+  it("a patchset with a malformed operation is refused before anything is applied", async () => {
+    const dir = tempTree({ "a.json": "{}\n", "ps.json": JSON.stringify({ schema_version: "x07.patchset@0.1.0", patches: [{ path: "a.json", patch: [{ op: "add", path: "/x" }] }] }) });
+    const r = await runCli(["patch", "apply", "--in", "ps.json", "--write"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain("X07-PATCHSET-0001");
+  });
+});

@@ -6,6 +6,7 @@
 import * as nodePath from "node:path";
 import { Effect } from "effect";
 import { canonicalJson, readJson } from "../../core/json/index.ts";
+import { validateByVersion } from "../../core/contracts/written.ts";
 import type { JsonValue } from "../../core/json/index.ts";
 import type { WorldId } from "../../core/worlds/table.ts";
 import { makeDiagReport, makeDiagnostic } from "../../diag/index.ts";
@@ -150,6 +151,10 @@ export const patchApply = (patchsetPath: string, options: { readonly repoRoot?: 
     const bytes = yield* readBytes(patchsetPath);
     const read = readJson(bytes);
     if (!read.ok) return yield* Effect.fail(new InvalidInputError({ diagnostics: [patchsetError(`the patchset is not valid JSON: ${read.error.message}`, read.error.pointer, patchsetPath)] }));
+    const valid = yield* Effect.promise(() => validateByVersion(read.value));
+    if (!valid.ok && read.value !== null && typeof read.value === "object" && !Array.isArray(read.value) && read.value["schema_version"] === PATCHSET_SCHEMA_VERSION) {
+      return yield* Effect.fail(new InvalidInputError({ diagnostics: [patchsetError(`the patchset does not match its schema: ${valid.message}`, valid.pointer, patchsetPath)] }));
+    }
     const ps = readPatchset(read.value, patchsetPath);
     if ("diagnostics" in ps) return yield* Effect.fail(new InvalidInputError({ diagnostics: ps.diagnostics }));
     const outputs = new Map<string, { text: string; created: boolean; rel: string }>();

@@ -5,6 +5,7 @@ import { checkFile, layerNoStd } from "../../check/index.ts";
 import type { CheckResult } from "../../check/index.ts";
 import { InvalidInputError, readBytes } from "../../core/io/index.ts";
 import { readJson } from "../../core/json/index.ts";
+import { validateByVersion } from "../../core/contracts/written.ts";
 import { isWorldId, WORLD_IDS } from "../../core/worlds/table.ts";
 import type { WorldId } from "../../core/worlds/table.ts";
 import { makeDiagReport, makeDiagnostic, renderDiagnostics } from "../../diag/index.ts";
@@ -26,6 +27,8 @@ const readProject = (projectPath: string) =>
     const bad = (message: string, ptr: string) => new InvalidInputError({ diagnostics: [makeDiagnostic("X07-SCHEMA-0001", message, { ptr, file: projectPath })] });
     if (!r.ok || r.value === null || typeof r.value !== "object" || Array.isArray(r.value)) return yield* Effect.fail(bad("x07.json must be a JSON object", ""));
     const v = r.value;
+    const valid = yield* Effect.promise(() => validateByVersion(v));
+    if (!valid.ok) return yield* Effect.fail(bad(`x07.json does not match its schema: ${valid.message}`, valid.pointer));
     const base = nodePath.dirname(projectPath);
     const entry = v["entry"];
     const world = v["world"];

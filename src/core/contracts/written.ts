@@ -1,8 +1,9 @@
 /**
- * Validation at the SDK's write edge, loading only the schema a document names (the full registry pulls in
+ * Validation at the SDK's edges, loading only the schema a document names (the full registry pulls in
  * every generated module, which costs seconds of start-up for a CLI call). Every report the CLI prints or
- * writes goes through `validateWritten` first; a document that does not validate is an SDK bug and is never
- * written.
+ * writes goes through `validateWritten` first (a document that does not validate is an SDK bug and is never
+ * written); documents the SDK reads (x07.json, patchsets) go through `validateByVersion`, and a failure is
+ * reported as a diagnostic at the first violation's pointer.
  */
 
 /** Generated modules are `.ts` in a source checkout (run through tsx) and `.js` in the compiled package. */
@@ -11,7 +12,7 @@ const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 type Compiled = { Check(v: unknown): boolean; Errors(v: unknown): Array<{ instancePath: string; message: string }> };
 
 /** Validates a document against the schema its `schema_version` names; unknown versions are an error too. */
-export const validateWritten = async (doc: unknown): Promise<{ ok: true } | { ok: false; pointer: string; message: string }> => {
+export const validateByVersion = async (doc: unknown): Promise<{ ok: true } | { ok: false; pointer: string; message: string }> => {
   const version = typeof doc === "object" && doc !== null ? (doc as { schema_version?: unknown }).schema_version : undefined;
   if (typeof version !== "string" || !/^[A-Za-z0-9_.@-]+$/.test(version)) return { ok: false, pointer: "/schema_version", message: "the document has no schema_version" };
   const family = version.startsWith("lp.") ? "lp" : "x07";
@@ -29,3 +30,6 @@ export const validateWritten = async (doc: unknown): Promise<{ ok: true } | { ok
   const first = v.Errors(doc)[0];
   return { ok: false, pointer: first?.instancePath ?? "", message: first?.message ?? "invalid" };
 };
+
+/** The write-edge check: the same validation, named for where it is used. */
+export const validateWritten = validateByVersion;
