@@ -118,6 +118,7 @@ export const runCommand: CommandSpec = {
         ok: true,
         exit_status: 0,
         lang_id: "x07",
+        native_requires: { schema_version: "x07.native-requires@0.1.0", world: "solve-pure", requires: [] },
         c_source_size: 0,
         compiled_exe: null,
         compiled_exe_size: null,

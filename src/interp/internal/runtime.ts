@@ -4,7 +4,7 @@
  */
 import { InterpTrap, trap } from "./trap.ts";
 import { EMPTY_BYTES } from "./values.ts";
-import type { MapU32, VecU8, VecValue } from "./values.ts";
+import type { MapU32, MapValue, VecU8, VecValue } from "./values.ts";
 
 export interface ResolvedLimits {
   readonly fuel: number;
@@ -49,6 +49,8 @@ export class Runtime {
   readonly scratch: Array<VecU8 | undefined> = [];
   /** vec_value vectors; handle h is index h - 1 (never freed, as upstream). */
   readonly vecs: VecValue[] = [];
+  /** map_value maps; handle h is index h - 1 (never freed, as upstream). */
+  readonly mapValues: MapValue[] = [];
 
   constructor(
     readonly input: Uint8Array,

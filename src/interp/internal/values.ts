@@ -45,3 +45,12 @@ export class VecValue {
   readonly items: Value[] = [];
   constructor(readonly tyId: number) {}
 }
+
+/** A map_value map (upstream `map_value_t`). Iteration order is not observable through any head, so a JS Map keyed by a canonical key stands in for upstream's table. */
+export class MapValue {
+  readonly entries = new Map<number | string, Value>();
+  constructor(
+    readonly kId: number,
+    readonly vId: number,
+  ) {}
+}

@@ -11,6 +11,7 @@ import { I32_HEADS } from "./i32.ts";
 import type { HeadCall, HeadFn, TypedHead } from "./impl.ts";
 import { LIT_HEADS } from "./lit.ts";
 import { MAP_U32_HEADS } from "./map-u32.ts";
+import { MAP_VALUE_HEADS } from "./map-value.ts";
 import { OPTION_RESULT_HEADS } from "./option-result.ts";
 import { SCRATCH_HEADS } from "./scratch.ts";
 import { TY_HEADS } from "./ty.ts";
@@ -29,6 +30,7 @@ export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn | TypedHead } = {
   ...MAP_U32_HEADS,
   ...SCRATCH_HEADS,
   ...VEC_VALUE_HEADS,
+  ...MAP_VALUE_HEADS,
 };
 
 /**
