@@ -478,11 +478,7 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
     e.args.forEach((a) => infer(cx, a));
     return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }
-  const resultOf = (args: ReadonlyArray<TExpr>): Ty => (typeof sig.result === "string" ? sig.result : (args[sig.result.sameAsParam]?.ty ?? UNKNOWN));
-  const node = (args: ReadonlyArray<TExpr>): TExpr =>
-    user !== undefined
-      ? { kind: "call", fn: e.head, args, ty: resultOf(args), ptr: e.ptr }
-      : { kind: "builtin", head: e.head, args, ty: resultOf(args), ptr: e.ptr, ...(typeArgs !== undefined ? { tys: typeArgs.tys } : {}) };
+  const isUser = user !== undefined;
   if (sig.params.length !== e.args.length) {
     emit(cx, "X07-TYPE-CALL-0003", `${e.head} expects ${sig.params.length} argument${sig.params.length === 1 ? "" : "s"}, got ${e.args.length}`, {
       ptr: e.ptr,
@@ -490,11 +486,19 @@ const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
       notes: [`signature: (${[e.head, ...sig.params.map((p) => p.ty)].join(" ")}) -> ${typeof sig.result === "string" ? sig.result : `type of argument ${sig.result.sameAsParam + 1}`}`],
     });
     e.args.forEach((a) => infer(cx, a));
-    return node([]);
+    return callNode(e, isUser, sig, [], typeArgs?.tys);
   }
   checkContext(cx, e, sig.context);
-  const args = e.args.map((a, i) => checkArg(cx, e, a, i, sig.params[i]!));
-  return node(args);
+  const args: TExpr[] = new Array<TExpr>(e.args.length);
+  for (let i = 0; i < e.args.length; i++) args[i] = checkArg(cx, e, e.args[i]!, i, sig.params[i]!);
+  return callNode(e, isUser, sig, args, typeArgs?.tys);
+};
+
+/** The IR node of a resolved call (result "same as argument n" is read off the typed argument). */
+const callNode = (e: ListExpr, isUser: boolean, sig: BuiltinSig, args: ReadonlyArray<TExpr>, tys: ReadonlyArray<Ty> | undefined): TExpr => {
+  const ty = typeof sig.result === "string" ? sig.result : (args[sig.result.sameAsParam]?.ty ?? UNKNOWN);
+  if (isUser) return { kind: "call", fn: e.head, args, ty, ptr: e.ptr };
+  return tys !== undefined ? { kind: "builtin", head: e.head, args, ty, ptr: e.ptr, tys } : { kind: "builtin", head: e.head, args, ty, ptr: e.ptr };
 };
 
 /** Async-only heads need solve/defasync; task.scope.* heads need an enclosing task.scope_v1 body. */
@@ -546,6 +550,7 @@ const argsAs = (cx: InferContext, e: ListExpr, tys: ReadonlyArray<Ty>): TExpr[] 
  * `<E>.<Variant>`. Brands are not tracked yet, so a record/enum value is typed as plain `bytes`.
  */
 const inferAdtOp = (cx: InferContext, e: ListExpr): TExpr | undefined => {
+  if (cx.records.size === 0 && cx.enums.size === 0) return undefined;
   const split = splitMember(e.head);
   if (split === undefined) return undefined;
   const [owner, member] = split;
