@@ -167,6 +167,13 @@ describe("map_value", () => {
   });
 });
 
+describe("std.brand (runtime no-ops and copies)", () => {
+  it("assume/view/erase keep the bytes; to_bytes_preserve_if_full copies", async () => {
+    const prog = ["begin", ["let", "b", ["std.brand.assume_bytes_v1", "main.Tok", ["bytes.lit", "hi"]]], ["let", "v", ["std.brand.view_v1", "b"]], ["std.brand.to_bytes_preserve_if_full_v1", ["std.brand.erase_view_v1", "v"]]];
+    expect(text(await run(prog))).toBe("hi");
+  });
+});
+
 describe("ty.* through generic instances", () => {
   const max = { kind: "defn", name: "main.max", type_params: [{ name: "A", bound: "orderable" }], params: [{ name: "a", ty: ["t", "A"] }, { name: "b", ty: ["t", "A"] }], result: ["t", "A"], body: ["if", ["ty.lt", ["t", "A"], "a", "b"], "b", "a"] };
   it("i32 compares signed, u32 unsigned, bytes_view lexicographically", async () => {

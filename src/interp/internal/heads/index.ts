@@ -4,6 +4,7 @@
  * the trap `X07I_UNSUPPORTED_HEAD` when the program reaches it; `test/interp/heads.test.ts` pins the list.
  */
 import type { HeadName } from "../../../core/heads/table.ts";
+import { BRAND_HEADS } from "./brand.ts";
 import { BYTES_HEADS } from "./bytes.ts";
 import { CODEC_HEADS } from "./codec.ts";
 import { F64_HEADS } from "./f64.ts";
@@ -31,6 +32,7 @@ export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn | TypedHead } = {
   ...SCRATCH_HEADS,
   ...VEC_VALUE_HEADS,
   ...MAP_VALUE_HEADS,
+  ...BRAND_HEADS,
 };
 
 /**
