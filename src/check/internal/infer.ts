@@ -7,6 +7,7 @@ import { CAPABILITY_PREFIXES, FORM_SHAPES } from "../../core/heads/forms.ts";
 import { suggestNames } from "../../core/text/suggest.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic, DiagnosticCode, DiagnosticInit } from "../../diag/index.ts";
+import { exprToJson } from "../../parse/index.ts";
 import type { Expr, ListExpr } from "../../parse/index.ts";
 import type { FormName, TExpr, Ty } from "../ir.ts";
 import type { BuiltinParam, BuiltinSig } from "./builtins.ts";
@@ -399,11 +400,9 @@ const discardedUpdate = (cx: InferContext, e: ListExpr, t: TExpr): void => {
   emit(cx, "X07-MOVE-0003", `the result of ${e.head} replaces ${first.name} but is discarded, so ${first.name} is lost`, {
     ptr: e.ptr,
     data: { local: first.name, callee: e.head },
-    quickfix: { kind: "json_patch", patch: [{ op: "replace", path: e.ptr, value: ["set", first.name, exprJson(e)] }], note: `Bind the result back: ["set", "${first.name}", …]` },
+    quickfix: { kind: "json_patch", patch: [{ op: "replace", path: e.ptr, value: ["set", first.name, exprToJson(e)] }], note: `Bind the result back: ["set", "${first.name}", …]` },
   });
 };
-
-const exprJson = (e: Expr): unknown => (e.kind === "int" ? e.value : e.kind === "atom" ? e.name : e.kind === "text" ? e.value : [e.head, ...e.args.map(exprJson)]);
 
 /** A loop body that moves something is typed twice: the second pass sees the first's moves (a move in iteration 1 breaks iteration 2). */
 const loopBody = (cx: InferContext, body: Expr): TExpr => {
