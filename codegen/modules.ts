@@ -144,6 +144,30 @@ function moduleText(
     const groupName = `$cycle${exportName(file, first.def)}`;
     const entries = members.map((d) => `  ${JSON.stringify(cyclicKey(file, d.def))}: ${print(typed(d.schema, ctxFor(d, group)), 2)},\n`);
     body.push(`const ${groupName} = {\n${entries.join("")}};\n`);
+    // TypeBox's Static gives up (any) on recursion that never passes through an object, e.g. x07AST
+    // expressions (arrays all the way down). When every member can be written as a plain TypeScript type,
+    // emit those recursive aliases and type the values with them (Type.Unsafe keeps the same schema).
+    const refType = (ref: string, d: Def): string => {
+      const t = resolver.resolve(file, ref);
+      const key = defKey(t.file, t.def);
+      if (group.has(key)) return `${exportName(file, t.def)}$T`;
+      if (t.file.rel === file.rel) return exportName(file, t.def);
+      imports.set(t.file.rel, t.file);
+      void d;
+      return `${moduleAlias(t.file)}.${exportName(t.file, t.def)}`;
+    };
+    const aliases = members.map((d) => tsTypeOf(d.schema, (ref) => refType(ref, d)));
+    if (aliases.every((a): a is string => a !== undefined)) {
+      members.forEach((d, i) => body.push(`type ${exportName(file, d.def)}$T = ${aliases[i]};\n`));
+      for (const d of members) {
+        const name = exportName(file, d.def);
+        const text = (d.schema as { description?: unknown } | undefined)?.description;
+        body.push(
+          `${docComment(text)}export const ${name} = Type.Unsafe<${name}$T>(Type.Cyclic(${groupName}, ${JSON.stringify(cyclicKey(file, d.def))}));\nexport type ${name} = ${name}$T;\n`,
+        );
+      }
+      continue;
+    }
     for (const d of members) exportValue(d, `Type.Cyclic(${groupName}, ${JSON.stringify(cyclicKey(file, d.def))})`);
   }
   if (!file.common) {
@@ -237,3 +261,43 @@ export function lazy<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 `;
+
+/**
+ * A JSON Schema written as a TypeScript type, for the recursive definitions TypeBox cannot infer. Handles
+ * scalars, const/enum, oneOf/anyOf unions, tuples (prefixItems, with `items` as a rest element) and arrays;
+ * anything else (objects, allOf, not, if/then/else) returns undefined and the definition keeps TypeBox's
+ * own inference.
+ */
+export function tsTypeOf(s: unknown, ref: (ref: string) => string): string | undefined {
+  if (s === true) return "unknown";
+  if (typeof s !== "object" || s === null) return undefined;
+  const o = s as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => !["description", "title", "default", "examples", "$comment", "minLength", "maxLength", "pattern", "minimum", "maximum", "minItems", "format", "x-upstream"].includes(k));
+  if (keys.length === 0) return "unknown";
+  if (typeof o["$ref"] === "string") return keys.length === 1 ? ref(o["$ref"]) : undefined;
+  if ("const" in o) return keys.length === 1 ? JSON.stringify(o["const"]) : undefined;
+  if (Array.isArray(o["enum"])) return keys.length <= 2 ? o["enum"].map((v) => JSON.stringify(v)).join(" | ") : undefined;
+  const union = (o["oneOf"] ?? o["anyOf"]) as unknown;
+  if (Array.isArray(union)) {
+    if (keys.length !== 1) return undefined;
+    const parts = union.map((u) => tsTypeOf(u, ref));
+    return parts.every((p): p is string => p !== undefined) ? parts.map((p) => `(${p})`).join(" | ") : undefined;
+  }
+  const type = o["type"];
+  if (type === "integer" || type === "number") return keys.length === 1 ? "number" : undefined;
+  if (type === "string") return keys.length === 1 ? "string" : undefined;
+  if (type === "boolean") return keys.length === 1 ? "boolean" : undefined;
+  if (type === "null") return keys.length === 1 ? "null" : undefined;
+  if (type === "array") {
+    if (keys.some((k) => !["type", "prefixItems", "items", "maxItems"].includes(k))) return undefined;
+    const prefix = Array.isArray(o["prefixItems"]) ? (o["prefixItems"] as unknown[]).map((p) => tsTypeOf(p, ref)) : [];
+    if (!prefix.every((p): p is string => p !== undefined)) return undefined;
+    const closed = o["items"] === false || (typeof o["maxItems"] === "number" && o["maxItems"] === prefix.length);
+    const item = o["items"] === undefined || o["items"] === false ? "unknown" : tsTypeOf(o["items"], ref);
+    if (item === undefined) return undefined;
+    // `(T)[]`, not `Array<T>`: TypeScript defers recursive references only inside array/tuple syntax.
+    if (prefix.length === 0) return `(${item})[]`;
+    return closed ? `[${prefix.join(", ")}]` : `[${prefix.join(", ")}, ...(${item})[]]`;
+  }
+  return undefined;
+}

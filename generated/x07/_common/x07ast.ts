@@ -48,13 +48,17 @@ const $cycleSexpr = {
   ),
 };
 
+type Sexpr$T = (I32) | (Atom) | (SexprList$T);
+
+type SexprList$T = (["bytes.lit", Text]) | ([Atom, ...(Sexpr$T)[]]);
+
 /** An expression: integer literal, atom, or list. */
-export const Sexpr = Type.Cyclic($cycleSexpr, "x07._common.x07ast.sexpr");
-export type Sexpr = Static<typeof Sexpr>;
+export const Sexpr = Type.Unsafe<Sexpr$T>(Type.Cyclic($cycleSexpr, "x07._common.x07ast.sexpr"));
+export type Sexpr = Sexpr$T;
 
 /** A head atom followed by arguments, or the bytes.lit special form carrying free text. */
-export const SexprList = Type.Cyclic($cycleSexpr, "x07._common.x07ast.sexpr_list");
-export type SexprList = Static<typeof SexprList>;
+export const SexprList = Type.Unsafe<SexprList$T>(Type.Cyclic($cycleSexpr, "x07._common.x07ast.sexpr_list"));
+export type SexprList = SexprList$T;
 
 /** One contract condition, optionally named and with witness expressions. */
 export const ContractClause = Type.Object(
@@ -198,13 +202,17 @@ const $cycleTypeApp = {
   ),
 };
 
+type TypeApp$T = [TypeName, ...(TypeRef$T)[]];
+
+type TypeRef$T = (TypeName) | ((TypeVar) | (TypeApp$T));
+
 /** [head, arg, ...]: a type constructor applied to arguments. */
-export const TypeApp = Type.Cyclic($cycleTypeApp, "x07._common.x07ast.type_app");
-export type TypeApp = Static<typeof TypeApp>;
+export const TypeApp = Type.Unsafe<TypeApp$T>(Type.Cyclic($cycleTypeApp, "x07._common.x07ast.type_app"));
+export type TypeApp = TypeApp$T;
 
 /** A plain type token or a structured type expression. */
-export const TypeRef = Type.Cyclic($cycleTypeApp, "x07._common.x07ast.type_ref");
-export type TypeRef = Static<typeof TypeRef>;
+export const TypeRef = Type.Unsafe<TypeRef$T>(Type.Cyclic($cycleTypeApp, "x07._common.x07ast.type_ref"));
+export type TypeRef = TypeRef$T;
 
 export const Param = Type.Object(
   { name: LocalName, ty: TypeRef, brand: Type.Optional(Symbol) },
