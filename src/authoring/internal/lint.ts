@@ -3,7 +3,7 @@
  * form arity (from the form table), the `for` variable, world capability rules on heads and imports,
  * builtin namespaces that must not be imported, and an oversized `unsafe` block.
  */
-import { FORM_SHAPES, UNSAFE_HEADS, UNSAFE_PREFIXES, CAPABILITY_PREFIXES, BUILTIN_NAMESPACES } from "../../core/heads/forms.ts";
+import { FORM_SHAPES, BUILTIN_NAMESPACES, capabilityOf, needsUnsafe } from "../../core/heads/forms.ts";
 import type { FormShape } from "../../core/heads/forms.ts";
 import { WORLDS, DEFAULT_WORLD } from "../../core/worlds/table.ts";
 import type { WorldCaps, WorldId } from "../../core/worlds/table.ts";
@@ -68,20 +68,19 @@ const checkArity = (e: ListExpr, emit: Emit): void => {
   });
 };
 
-const hasPrefix = (head: string, prefixes: ReadonlyArray<string>): boolean => prefixes.some((p) => head.startsWith(p));
-
 const checkWorldHead = (e: ListExpr, world: WorldId, caps: WorldCaps, emit: Emit): void => {
   const h = e.head;
   const at = { ptr: e.ptr };
-  if (!caps.unsafe && (UNSAFE_HEADS.has(h) || hasPrefix(h, UNSAFE_PREFIXES))) {
+  const cap = capabilityOf(h);
+  if (!caps.unsafe && needsUnsafe(h)) {
     emit("X07-WORLD-UNSAFE-0001", `unsafe code is not allowed in world ${world}: ${h}`, { ...at, notes: ["Unsafe and raw-pointer operations need --world run-os or run-os-sandboxed."] });
   }
-  if (caps.eval && hasPrefix(h, CAPABILITY_PREFIXES.os)) {
+  if (caps.eval && cap === "os") {
     emit("X07-WORLD-OS-0002", `OS operation ${h} is not allowed in solve-* worlds (this is ${world})`, { ...at, notes: ["os.* and std.os.* operations run only in the run-os and run-os-sandboxed worlds."] });
   }
-  if (!caps.fs && hasPrefix(h, CAPABILITY_PREFIXES.fs)) emit("X07-WORLD-FS-0001", `filesystem operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-fs or solve-full (fixture filesystem)."] });
-  if (!caps.rr && hasPrefix(h, CAPABILITY_PREFIXES.rr)) emit("X07-WORLD-RR-0001", `record/replay operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-rr or solve-full."] });
-  if (!caps.kv && hasPrefix(h, CAPABILITY_PREFIXES.kv)) emit("X07-WORLD-KV-0001", `key/value operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-kv or solve-full."] });
+  if (!caps.fs && cap === "fs") emit("X07-WORLD-FS-0001", `filesystem operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-fs or solve-full (fixture filesystem)."] });
+  if (!caps.rr && cap === "rr") emit("X07-WORLD-RR-0001", `record/replay operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-rr or solve-full."] });
+  if (!caps.kv && cap === "kv") emit("X07-WORLD-KV-0001", `key/value operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-kv or solve-full."] });
   if (h === "unsafe" && e.args.length > UNSAFE_BLOCK_LIMIT) {
     emit("X07-UNSAFE-0001", `unsafe block holds ${e.args.length} expressions`, { ...at, severity: "warning", notes: ["Keep the unsafe surface small."] });
   }

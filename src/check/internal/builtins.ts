@@ -28,6 +28,8 @@ export interface BuiltinSig {
   readonly contractPure: boolean;
   /** Where the head may appear: anywhere, only in async code (solve/defasync), or only inside task.scope_v1. */
   readonly context: "any" | "async" | "task-scope";
+  /** Whether some parameter is a type argument (ty.* intrinsics). */
+  readonly hasTypeArgs: boolean;
 }
 
 /** Pattern rows are keyed like `vec_value.push_<T>_v1`. */
@@ -47,6 +49,7 @@ export const lookupBuiltin = (head: string): BuiltinSig | undefined => {
     rawResult: spec.result,
     contractPure: spec.pure,
     context: spec.context,
+    hasTypeArgs: spec.params.some((p) => p.mode === "type"),
   };
 };
 

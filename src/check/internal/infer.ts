@@ -3,7 +3,7 @@
  * move tracking for move-only locals. Special forms have one handler each in `FORMS`; every other list
  * is a call to a builtin (signature from the heads table) or to a declared/imported function.
  */
-import { CAPABILITY_PREFIXES, FORM_SHAPES } from "../../core/heads/forms.ts";
+import { FORM_SHAPES, capabilityOf } from "../../core/heads/forms.ts";
 import { suggestNames } from "../../core/text/suggest.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic, DiagnosticCode, DiagnosticInit } from "../../diag/index.ts";
@@ -440,14 +440,11 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
   return { kind: "form", form, name, args: [t], ty: form === "set0" ? "i32" : b.ty, ptr: e.ptr };
 };
 
-const GATED_PREFIXES: ReadonlyArray<string> = Object.values(CAPABILITY_PREFIXES).flat();
-
 /** Heads whose misuse another pass already reports: lint owns form arity and world capabilities. */
 const reportedByLint = (e: ListExpr): boolean => {
   const shape = FORM_SHAPES[e.head];
   if (shape !== undefined) return "exact" in shape.arity ? e.args.length !== shape.arity.exact : e.args.length < shape.arity.min;
-  for (const p of GATED_PREFIXES) if (e.head.startsWith(p)) return true;
-  return false;
+  return capabilityOf(e.head) !== undefined;
 };
 
 const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
@@ -581,7 +578,7 @@ const inferAdtOp = (cx: InferContext, e: ListExpr): TExpr | undefined => {
  * substitution) and bind the row's `$T` parameters and result to the concrete type.
  */
 const bindTypeArgs = (cx: InferContext, e: ListExpr, sig: BuiltinSig): { sig: BuiltinSig; tys: Ty[] } | undefined => {
-  if (!sig.params.some((p) => p.mode === "type")) return undefined;
+  if (!sig.hasTypeArgs) return undefined;
   const bindings: Record<string, Ty> = {};
   const tys: Ty[] = [];
   sig.params.forEach((p, i) => {
@@ -634,4 +631,5 @@ const userSig = (f: FnSig): BuiltinSig => ({
   rawResult: f.result,
   contractPure: false,
   context: "any",
+  hasTypeArgs: false,
 });

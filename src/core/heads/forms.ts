@@ -64,3 +64,21 @@ export const CAPABILITY_PREFIXES = {
 
 /** Namespaces that are builtin and must not be imported. */
 export const BUILTIN_NAMESPACES: ReadonlyArray<string> = ["std.brand"];
+
+/** The first dotted segment(s) of each capability family, for a constant-time lookup per head. */
+const CAPABILITY_BY_SEGMENT: ReadonlyMap<string, keyof typeof CAPABILITY_PREFIXES> = new Map(
+  Object.entries(CAPABILITY_PREFIXES).flatMap(([cap, prefixes]) => prefixes.map((p) => [p.slice(0, -1), cap as keyof typeof CAPABILITY_PREFIXES] as const)),
+);
+
+/** The world capability a head needs (os, fs, rr, kv), or undefined. `a.b.c` is looked up as `a` and `a.b`. */
+export const capabilityOf = (head: string): keyof typeof CAPABILITY_PREFIXES | undefined => {
+  const d1 = head.indexOf(".");
+  if (d1 < 0) return undefined;
+  const first = CAPABILITY_BY_SEGMENT.get(head.slice(0, d1));
+  if (first !== undefined) return first;
+  const d2 = head.indexOf(".", d1 + 1);
+  return d2 < 0 ? undefined : CAPABILITY_BY_SEGMENT.get(head.slice(0, d2));
+};
+
+/** Whether a head needs the unsafe capability. */
+export const needsUnsafe = (head: string): boolean => UNSAFE_HEADS.has(head) || UNSAFE_PREFIXES.some((p) => head.startsWith(p));
