@@ -13,7 +13,7 @@ import type { FormName, TExpr, Ty } from "../ir.ts";
 import type { BuiltinParam, BuiltinSig } from "./builtins.ts";
 import { Scopes } from "./env.ts";
 import type { Binding } from "./env.ts";
-import { MOVE_ONLY, NEVER, TYPE_NAMES, UNKNOWN, canonicalTy, coercible, sameTy } from "./types.ts";
+import { MOVE_ONLY, NEVER, TYPE_NAMES, UNKNOWN, applyTy, canonicalTy, coercible, sameTy } from "./types.ts";
 import { bind } from "./builtins.ts";
 
 /** A callable user function's signature. */
@@ -60,11 +60,7 @@ export const typeOfExpr = (cx: InferContext, e: Expr): Ty | undefined => {
   if (e.args.length !== 1 || a === undefined) return undefined;
   const inner = typeOfExpr(cx, a);
   if (inner === undefined) return undefined;
-  const c = canonicalTy(inner);
-  if (e.head === "option" && (c === "i32" || c === "bytes" || c === "bytes_view")) return `option_${c}`;
-  if (e.head === "result" && (c === "i32" || c === "bytes" || c === "bytes_view")) return `result_${c}`;
-  if (e.head === "result" && c === "result_bytes") return "result_result_bytes";
-  return undefined;
+  return applyTy(e.head, inner);
 };
 
 const emit = (cx: InferContext, code: DiagnosticCode, message: string, init: DiagnosticInit): void => {

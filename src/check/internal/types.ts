@@ -50,8 +50,13 @@ export const tyOf = (t: TypeRef, subst: ReadonlyMap<string, Ty> = NO_SUBST): Ty 
   const [a] = t.args;
   if (t.args.length !== 1 || a === undefined) return undefined;
   const inner = tyOf(a, subst);
-  if (t.head === "option" && (inner === "i32" || inner === "bytes" || inner === "bytes_view")) return `option_${inner}`;
-  if (t.head === "result" && (inner === "i32" || inner === "bytes" || inner === "bytes_view")) return `result_${inner}`;
-  if (t.head === "result" && inner === "result_bytes") return "result_result_bytes";
+  return inner === undefined ? undefined : applyTy(t.head, inner);
+};
+
+/** `option`/`result` applied to a payload type → the named carrier (`["option","i32"]` → `option_i32`). */
+export const applyTy = (head: string, inner: Ty): Ty | undefined => {
+  const c = canonicalTy(inner);
+  if ((head === "option" || head === "result") && (c === "i32" || c === "bytes" || c === "bytes_view")) return `${head}_${c}`;
+  if (head === "result" && c === "result_bytes") return "result_result_bytes";
   return undefined;
 };
