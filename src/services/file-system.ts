@@ -1,12 +1,11 @@
 /**
  * FileSystem layers over effect's own `FileSystem` service: a Node implementation (node:fs) and an
  * in-memory one, so a backend can run every stage with no disk. Only the operations the SDK uses are
- * implemented; the rest fail as effect's no-op file system does. `writeFileAtomic` writes a sibling temp
+ * implemented; the rest fail as effect's no-op file system does. Atomic writes (`writeFileAtomic`, in core/io) write a sibling temp
  * file and renames it over the target, so a failed write never damages what the user had.
  */
 import * as nodeFs from "node:fs/promises";
 import * as nodePath from "node:path";
-import { randomUUID } from "node:crypto";
 import { Effect, FileSystem, Layer, Option, PlatformError } from "effect";
 
 type Fs = FileSystem.FileSystem;
@@ -126,18 +125,3 @@ export const makeMemoryFileSystem = (initial: Readonly<Record<string, string | U
 /** An in-memory FileSystem as a layer. */
 export const layerMemoryFileSystem = (initial: Readonly<Record<string, string | Uint8Array>> = {}): Layer.Layer<Fs> =>
   Layer.succeed(FileSystem.FileSystem)(makeMemoryFileSystem(initial).fs);
-
-/**
- * Writes `data` to `path` through a sibling temp file and a rename, so the original stays intact when
- * writing fails.
- */
-export const writeFileAtomic = (fs: Fs, path: string, data: string | Uint8Array) => {
-  const tmp = `${path}.x07tmp-${randomUUID()}`;
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  return fs.makeDirectory(nodePath.dirname(path), { recursive: true }).pipe(
-    Effect.catch(() => Effect.void),
-    Effect.flatMap(() => fs.writeFile(tmp, bytes)),
-    Effect.flatMap(() => fs.rename(tmp, path)),
-    Effect.tapError(() => Effect.ignore(fs.remove(tmp, { force: true }))),
-  );
-};

@@ -12,5 +12,5 @@ export {
   layerMemoryFileSystem,
   makeNodeFileSystem,
   makeMemoryFileSystem,
-  writeFileAtomic,
 } from "./file-system.ts";
+export { writeFileAtomic } from "../core/io/atomic.ts";

@@ -1,7 +1,7 @@
 /** File reading/writing for the stages, with failures mapped to tagged errors carrying diagnostics. */
 import { Effect, FileSystem } from "effect";
 import { makeDiagnostic } from "../../diag/index.ts";
-import { writeFileAtomic } from "../../services/index.ts";
+import { writeFileAtomic } from "./atomic.ts";
 import { FileReadError, FileWriteError } from "./errors.ts";
 
 const reasonOf = (e: unknown): string => {
