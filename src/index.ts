@@ -17,6 +17,10 @@ export * as parse from "./parse/index.ts";
 export * as authoring from "./authoring/index.ts";
 /** The check stage: module resolution and type checking → typed IR. */
 export * as check from "./check/index.ts";
+/** The interp stage: runs a checked program in-process under budgets. */
+export * as interp from "./interp/index.ts";
+/** The standard library: the built-in std modules and the layer that resolves them. */
+export * as std from "./std/index.ts";
 /** The Effect pipeline: stages as Effects, tagged errors, the Node layer. */
 export * as pipeline from "./pipeline/index.ts";
 /** Services and layers (file systems). */

@@ -1,7 +1,8 @@
 /** `x07 check --program FILE | --project x07.json`. */
 import * as nodePath from "node:path";
 import { Effect } from "effect";
-import { checkFile, layerNoStd } from "../../check/index.ts";
+import { checkFile } from "../../check/index.ts";
+import { layerStd } from "../../std/index.ts";
 import type { CheckResult } from "../../check/index.ts";
 import { InvalidInputError, readBytes } from "../../core/io/index.ts";
 import { readJson } from "../../core/json/index.ts";
@@ -62,7 +63,7 @@ export const checkCommand: CommandSpec = {
       typeof project === "string"
         ? readProject(project)
         : Effect.succeed<Target>({ program: program as string, moduleRoots: (v["module-root"] as string[] | undefined) ?? [], world: (world as WorldId | undefined) ?? "solve-pure" });
-    const eff = Effect.flatMap(target, (t) => checkFile(t.program, { moduleRoots: t.moduleRoots, world: t.world, astOnly: v["ast"] === true })).pipe(Effect.provide(layerNoStd));
+    const eff = Effect.flatMap(target, (t) => checkFile(t.program, { moduleRoots: t.moduleRoots, world: t.world, astOnly: v["ast"] === true })).pipe(Effect.provide(layerStd));
     const r = await runEffect(io, eff, (ds) => ({ exitCode: EXIT.usage, report: makeDiagReport(ds) as unknown as JsonValue, reportIsDefault: true, errText: renderDiagnostics(ds) }));
     if (!r.ok) return r.outcome;
     const res: CheckResult = r.value;

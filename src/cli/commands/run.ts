@@ -6,7 +6,8 @@
  * 2 usage or unreadable files.
  */
 import { Effect } from "effect";
-import { checkFile, layerNoStd } from "../../check/index.ts";
+import { checkFile } from "../../check/index.ts";
+import { layerStd } from "../../std/index.ts";
 import { readBytes } from "../../core/io/index.ts";
 import { isWorldId, WORLD_IDS } from "../../core/worlds/table.ts";
 import type { WorldId } from "../../core/worlds/table.ts";
@@ -93,7 +94,7 @@ export const runCommand: CommandSpec = {
     if (typeof inputB64 === "string" && !/^[A-Za-z0-9+/]*={0,2}$/.test(inputB64)) return usageOutcome("run", "--input-b64 is not base64");
     const eff = Effect.gen(function* () {
       const inputBytes = typeof input === "string" ? yield* readBytes(input) : typeof inputB64 === "string" ? new Uint8Array(Buffer.from(inputB64, "base64")) : new Uint8Array(0);
-      const checked = yield* checkFile(program, { moduleRoots: (v["module-root"] as string[] | undefined) ?? [], world: world as WorldId }).pipe(Effect.provide(layerNoStd));
+      const checked = yield* checkFile(program, { moduleRoots: (v["module-root"] as string[] | undefined) ?? [], world: world as WorldId }).pipe(Effect.provide(layerStd));
       return { inputBytes, checked };
     });
     const r = await runEffect(io, eff, (ds) => ({ exitCode: EXIT.usage, report: makeDiagReport(ds) as unknown as JsonValue, reportIsDefault: true, errText: renderDiagnostics(ds) }));
