@@ -96,6 +96,7 @@ export const DIAGNOSTIC_CODES = {
   "X07I_TRAP_PARSE": { summary: "parse.u32_dec met empty input, a non-digit byte or a value above 2^32-1.", stage: "run" },
   "X07I_TRAP_CONVERSION": { summary: "f64.to_i32_trunc got NaN, an infinity or a value outside the i32 range (undefined behaviour upstream).", stage: "run" },
   "X07I_TRAP_COLLECTION": { summary: "A collection head got an invalid handle, a reserved key, a bad capacity, or a full table.", stage: "run" },
+  "X07I_TRAP_TASK": { summary: "A task or channel operation failed: invalid handle, output joined twice, send on a closed channel, zero-capacity channel, or a scheduler deadlock (upstream's rt_trap messages).", stage: "run" },
   "X07I_TRAP_STACK": { summary: "Calls nested deeper than the interpreter's stack allows (unbounded recursion).", stage: "run" },
   "X07I_UNSUPPORTED_HEAD": { summary: "The program reached a builtin head or construct the interpreter does not implement yet.", stage: "run" },
   "X07I_INTERNAL": { summary: "An internal interpreter error (a bug: please report it with the program and input).", stage: "run" },

@@ -20,6 +20,7 @@ import type { RunOutcome } from "./internal/run.ts";
 export type { RunOutcome, RunStats } from "./internal/run.ts";
 export type { MemStats } from "./internal/runtime.ts";
 export type { TrapCode } from "./internal/trap.ts";
+export type { SchedStats } from "./internal/sched.ts";
 
 /**
  * Options of one run; every limit is optional.

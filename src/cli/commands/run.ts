@@ -47,7 +47,7 @@ const solveReport = (r: RunOutcome): JsonValue => ({
   rr_append_calls: 0,
   kv_get_calls: 0,
   kv_set_calls: 0,
-  sched_stats: null,
+  sched_stats: r.stats.sched_stats === null ? null : { ...r.stats.sched_stats },
   mem_stats: { ...r.stats.mem_stats },
   debug_stats: null,
   trap: r.ok ? null : r.trap.message,

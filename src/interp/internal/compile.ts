@@ -254,11 +254,18 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     const args = argExprs.map((a) => compile(b, a, false));
     const fn = program.functions.get(name);
     if (fn === undefined) throw new CompileError(`call to unknown function ${name}`);
-    if (fn.decl.kind !== "defn") {
-      return () => trap("X07I_UNSUPPORTED_HEAD", `the interpreter does not run defasync functions yet (${name})`);
-    }
     const rec = recordOf(name);
     const n = args.length;
+    if (fn.decl.kind === "defasync") {
+      // A defasync call evaluates its arguments now and creates a ready task that runs the body later.
+      const kind = fn.result === "result_bytes" ? "result_bytes" : "bytes";
+      return (f) => {
+        if (--rt.fuel < 0) rt.refuel(ptr);
+        const fr: Frame = new Array(rec.nslots);
+        for (let i = 0; i < n; i++) fr[i] = (args[i] as Code)(f);
+        return rt.sched.create(kind, () => rec.run(fr));
+      };
+    }
     return (f) => {
       if (--rt.fuel < 0) rt.refuel(ptr);
       const fr: Frame = new Array(rec.nslots);

@@ -7,6 +7,7 @@ import type { CheckedProgram } from "../../check/index.ts";
 import { CompileError, compileProgram, ReturnSignal } from "./compile.ts";
 import { Runtime } from "./runtime.ts";
 import type { MemStats, ResolvedLimits } from "./runtime.ts";
+import type { SchedStats } from "./sched.ts";
 import { InterpTrap } from "./trap.ts";
 import type { TrapCode } from "./trap.ts";
 
@@ -14,6 +15,8 @@ export interface RunStats {
   readonly fuel_used: number;
   readonly fuel_limit: number;
   readonly mem_stats: MemStats;
+  /** Scheduler counters when the run made a task or channel, else null (as upstream's runner). */
+  readonly sched_stats: SchedStats | null;
 }
 
 export type RunOutcome =
@@ -30,7 +33,7 @@ const asTrap = (e: unknown): InterpTrap => {
 
 export const runProgram = (program: CheckedProgram, input: Uint8Array, limits: ResolvedLimits): RunOutcome => {
   const rt = new Runtime(input, limits);
-  const stats = (): RunStats => ({ fuel_used: limits.fuel - rt.fuelLeft(), fuel_limit: limits.fuel, mem_stats: { ...rt.mem } });
+  const stats = (): RunStats => ({ fuel_used: limits.fuel - rt.fuelLeft(), fuel_limit: limits.fuel, mem_stats: { ...rt.mem }, sched_stats: rt.sched.used ? rt.sched.snapshot() : null });
   try {
     const compiled = compileProgram(program, rt);
     const output = compiled.solve();

@@ -2,6 +2,7 @@
  * Per-run state: fuel, limits and memory statistics. One `Runtime` is made for each run and captured by the
  * compiled closures, so nothing is global and two runs never share state.
  */
+import { Scheduler } from "./sched.ts";
 import { InterpTrap, trap } from "./trap.ts";
 import { EMPTY_BYTES } from "./values.ts";
 import type { MapU32, MapValue, VecU8, VecValue } from "./values.ts";
@@ -51,6 +52,8 @@ export class Runtime {
   readonly vecs: VecValue[] = [];
   /** map_value maps; handle h is index h - 1 (never freed, as upstream). */
   readonly mapValues: MapValue[] = [];
+  /** Tasks and channels (defasync calls, await, chan.bytes.*). */
+  readonly sched = new Scheduler();
 
   constructor(
     readonly input: Uint8Array,

@@ -15,6 +15,7 @@ import { MAP_U32_HEADS } from "./map-u32.ts";
 import { MAP_VALUE_HEADS } from "./map-value.ts";
 import { OPTION_RESULT_HEADS } from "./option-result.ts";
 import { SCRATCH_HEADS } from "./scratch.ts";
+import { TASK_HEADS } from "./task.ts";
 import { TY_HEADS } from "./ty.ts";
 import { VEC_VALUE_HEADS } from "./vec-value.ts";
 
@@ -33,6 +34,7 @@ export const HEAD_IMPLS: { readonly [K in HeadName]?: HeadFn | TypedHead } = {
   ...VEC_VALUE_HEADS,
   ...MAP_VALUE_HEADS,
   ...BRAND_HEADS,
+  ...TASK_HEADS,
 };
 
 /**
