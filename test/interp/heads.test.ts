@@ -183,6 +183,34 @@ describe("ty.* through generic instances", () => {
   });
 });
 
+describe("tapp of the builtin container intrinsics (lowered to monomorphic heads, as upstream)", () => {
+  it("map_value.new/set/get/contains/remove over K, V, inside a generic function", async () => {
+    const roundTrip = {
+      kind: "defn",
+      name: "main.rt",
+      type_params: [{ name: "K", bound: "hashable" }],
+      params: [{ name: "k", ty: ["t", "K"] }],
+      result: "i32",
+      body: [
+        "begin",
+        ["let", "m", ["tapp", "map_value.new", ["tys", ["t", "K"], "i32"], 8]],
+        ["set", "m", ["tapp", "map_value.set", ["tys", ["t", "K"], "i32"], "m", "k", 41]],
+        ["let", "v", ["tapp", "map_value.get", ["tys", ["t", "K"], "i32"], "m", "k", 0]],
+        ["let", "c", ["tapp", "map_value.contains", ["tys", ["t", "K"]], "m", "k"]],
+        ["+", "v", "c"],
+      ],
+    };
+    expect(u32(await run(["codec.write_u32_le", ["tapp", "main.rt", ["tys", "u32"], 7]], { decls: [roundTrip] }))).toBe(42);
+  });
+  it("vec_value.with_capacity/push/get over T", async () => {
+    const prog = ["begin", ["let", "v", ["tapp", "vec_value.with_capacity", ["tys", "i32"], 2]], ["set", "v", ["tapp", "vec_value.push", ["tys", "i32"], "v", 9]], ["codec.write_u32_le", ["tapp", "vec_value.get", ["tys", "i32"], "v", 0, 0]]];
+    expect(u32(await run(prog))).toBe(9);
+  });
+  it("a non-value type argument is a check error", async () => {
+    await expect(run(["begin", ["let", "m", ["tapp", "map_value.new", ["tys", "vec_u8", "i32"], 8]], ["bytes.lit", "x"]])).rejects.toThrow(/X07-GENERICS-0001/);
+  });
+});
+
 describe("coverage", () => {
   it("every implemented head is a row of the heads table (no strings of our own)", () => {
     for (const k of Object.keys(HEAD_IMPLS)) expect(HEAD_NAMES).toContain(k);

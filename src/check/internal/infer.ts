@@ -240,6 +240,8 @@ const FORMS: Record<FormName, FormHandler> = {
       }
       tys.push(ty);
     }
+    const lowered = lowerBuiltinTapp(cx, callee.name, tys, rest, e);
+    if (lowered !== undefined) return lowered;
     const inst = cx.instantiate(callee.name, tys, e.ptr);
     if (inst === undefined) {
       rest.forEach((a) => infer(cx, a));
@@ -268,6 +270,45 @@ const FORMS: Record<FormName, FormHandler> = {
   },
   "&&": (cx, e) => shortCircuit(cx, e, "&&"),
   "||": (cx, e) => shortCircuit(cx, e, "||"),
+};
+
+/**
+ * The builtin generic container intrinsics upstream's `lower_tapp` rewrites to monomorphic heads (no instance, no
+ * export check): vec_value.{with_capacity,push,get,set} over one value type T, map_value.{new,get,set} over K, V
+ * and map_value.{contains,remove} over K. Type ids: i32 1, u32 2, bytes 3, bytes_view 4; name suffixes fold u32
+ * into i32. Returns undefined for any other callee.
+ */
+const VALUE_TY_ID: Readonly<Record<string, number>> = { i32: 1, u32: 2, bytes: 3, bytes_view: 4 };
+const valueSuffix = (t: Ty): string => (t === "u32" ? "i32" : t);
+const BUILTIN_TAPP: Readonly<Record<string, { readonly params: ReadonlyArray<string>; readonly lower: (tys: ReadonlyArray<Ty>) => { head: string; ids: ReadonlyArray<number> } }>> = {
+  "vec_value.with_capacity": { params: ["T"], lower: ([t]) => ({ head: "vec_value.with_capacity_v1", ids: [VALUE_TY_ID[t!]!] }) },
+  "vec_value.push": { params: ["T"], lower: ([t]) => ({ head: `vec_value.push_${valueSuffix(t!)}_v1`, ids: [] }) },
+  "vec_value.get": { params: ["T"], lower: ([t]) => ({ head: `vec_value.get_${valueSuffix(t!)}_v1`, ids: [] }) },
+  "vec_value.set": { params: ["T"], lower: ([t]) => ({ head: `vec_value.set_${valueSuffix(t!)}_v1`, ids: [] }) },
+  "map_value.new": { params: ["K", "V"], lower: ([k, v]) => ({ head: "map_value.new_v1", ids: [VALUE_TY_ID[k!]!, VALUE_TY_ID[v!]!] }) },
+  "map_value.get": { params: ["K", "V"], lower: ([k, v]) => ({ head: `map_value.get_${valueSuffix(k!)}_${valueSuffix(v!)}_v1`, ids: [] }) },
+  "map_value.set": { params: ["K", "V"], lower: ([k, v]) => ({ head: `map_value.set_${valueSuffix(k!)}_${valueSuffix(v!)}_v1`, ids: [] }) },
+  "map_value.contains": { params: ["K"], lower: ([k]) => ({ head: `map_value.contains_${valueSuffix(k!)}_v1`, ids: [] }) },
+  "map_value.remove": { params: ["K"], lower: ([k]) => ({ head: `map_value.remove_${valueSuffix(k!)}_v1`, ids: [] }) },
+};
+
+const lowerBuiltinTapp = (cx: InferContext, callee: string, tys: ReadonlyArray<Ty>, rest: ReadonlyArray<Expr>, e: ListExpr): TExpr | undefined => {
+  const row = Object.hasOwn(BUILTIN_TAPP, callee) ? BUILTIN_TAPP[callee] : undefined;
+  if (row === undefined) return undefined;
+  if (tys.length !== row.params.length) {
+    emit(cx, "X07-TAPP-ELAB-0001", `${callee} takes ${row.params.length} type argument${row.params.length === 1 ? "" : "s"} (${row.params.join(", ")}), got ${tys.length}`, { ptr: e.ptr, data: { callee } });
+    rest.forEach((a) => infer(cx, a));
+    return unknownOut(e);
+  }
+  const bad = tys.findIndex((t) => VALUE_TY_ID[t] === undefined);
+  if (bad >= 0) {
+    emit(cx, "X07-GENERICS-0001", `type argument ${tys[bad]} for ${row.params[bad]} of ${callee} must be a value type (i32, u32, bytes, bytes_view)`, { ptr: e.ptr, data: { callee, param: row.params[bad]!, got: tys[bad]! } });
+    rest.forEach((a) => infer(cx, a));
+    return unknownOut(e);
+  }
+  const { head, ids } = row.lower(tys);
+  const lowered: ListExpr = { kind: "list", head, args: [...ids.map((value) => ({ kind: "int" as const, value, ptr: e.ptr })), ...rest], ptr: e.ptr };
+  return infer(cx, lowered);
 };
 
 /**
