@@ -1,19 +1,40 @@
 #!/usr/bin/env node
-// The `x07` command. In a source checkout it runs src/ through tsx (never a stale build);
-// in an installed package it runs the compiled dist/.
-import { existsSync } from "node:fs";
+// The `x07` command. In an installed package it runs the compiled dist/. In a source checkout it runs dist/
+// only when that build is newer than every file under src/ and generated/ (so never a stale build), and src/
+// through tsx otherwise (or when X07_FROM_SOURCE=1). `npm run build` makes the fast path available (startup ~3x
+// faster than tsx); the build writes dist/.build-stamp last.
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const source = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
-const built = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const source = here("../src/cli/main.ts");
+const built = here("../dist/src/cli/main.js");
+const stamp = here("../dist/.build-stamp");
+
+/** Newest modification time of any file under dir (0 when absent). */
+const newest = (dir) => {
+  if (!existsSync(dir)) return 0;
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = `${dir}/${e.name}`;
+    max = Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return max;
+};
+
+const fresh = () => {
+  if (!existsSync(built) || !existsSync(stamp)) return false;
+  const builtAt = statSync(stamp).mtimeMs;
+  return newest(here("../src")) < builtAt && newest(here("../generated")) < builtAt;
+};
 
 let entry;
-if (existsSync(source)) {
+if (existsSync(source) && (process.env.X07_FROM_SOURCE === "1" || !fresh())) {
   const { register } = await import("tsx/esm/api");
   register();
   entry = source;
 } else {
-  entry = built;
+  entry = existsSync(built) ? built : source;
 }
 const { main } = await import(pathToFileURL(entry).href);
 const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
