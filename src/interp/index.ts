@@ -15,9 +15,9 @@
 import { Effect } from "effect";
 import type { CheckedProgram } from "../check/index.ts";
 import { runProgram } from "./internal/run.ts";
-import type { RunOutcome } from "./internal/run.ts";
+import type { Backend, RunOutcome } from "./internal/run.ts";
 
-export type { RunOutcome, RunStats } from "./internal/run.ts";
+export type { Backend, RunOutcome, RunStats } from "./internal/run.ts";
 export type { MemStats } from "./internal/runtime.ts";
 export type { TrapCode } from "./internal/trap.ts";
 export type { SchedStats } from "./internal/sched.ts";
@@ -36,6 +36,11 @@ export interface InterpOptions {
   readonly maxMemoryBytes?: number;
   /** Largest solve output in bytes; default 64 MiB. */
   readonly maxOutputBytes?: number;
+  /**
+   * The evaluator: `auto` (default) runs generated JavaScript when the program only uses nodes that backend
+   * lowers and the closure compiler otherwise; `js` / `closures` force one (differential tests, debugging).
+   */
+  readonly backend?: Backend;
 }
 
 /** @internal */
@@ -52,7 +57,7 @@ export const interp = (program: CheckedProgram, options: InterpOptions): RunOutc
     fuel: options.fuel ?? DEFAULT_FUEL,
     maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_BYTES,
     maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_BYTES,
-  });
+  }, options.backend ?? "auto");
 
 /**
  * {@link interp} as an Effect (it never fails: a trap is a successful `{ ok: false }` outcome).

@@ -206,6 +206,12 @@ describe("tapp of the builtin container intrinsics (lowered to monomorphic heads
     const prog = ["begin", ["let", "v", ["tapp", "vec_value.with_capacity", ["tys", "i32"], 2]], ["set", "v", ["tapp", "vec_value.push", ["tys", "i32"], "v", 9]], ["codec.write_u32_le", ["tapp", "vec_value.get", ["tys", "i32"], "v", 0, 0]]];
     expect(u32(await run(prog))).toBe(9);
   });
+  it("the bare spelling (type arguments without the tys wrapper) works for user generics and intrinsics", async () => {
+    const id = { kind: "defn", name: "main.id", type_params: [{ name: "T", bound: "num_like" }], params: [{ name: "x", ty: ["t", "T"] }], result: ["t", "T"], body: "x" };
+    expect(u32(await run(["codec.write_u32_le", ["tapp", "main.id", "u32", 5]], { decls: [id] }))).toBe(5);
+    const prog = ["begin", ["let", "v", ["tapp", "vec_value.with_capacity", "i32", 2]], ["set", "v", ["tapp", "vec_value.push", "i32", "v", 9]], ["codec.write_u32_le", ["tapp", "vec_value.get", "i32", "v", 0, 0]]];
+    expect(u32(await run(prog))).toBe(9);
+  });
   it("a non-value type argument is a check error", async () => {
     await expect(run(["begin", ["let", "m", ["tapp", "map_value.new", ["tys", "vec_u8", "i32"], 8]], ["bytes.lit", "x"]])).rejects.toThrow(/X07-GENERICS-0001/);
   });

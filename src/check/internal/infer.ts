@@ -40,6 +40,8 @@ export interface InferContext {
   readonly subst: ReadonlyMap<string, Ty>;
   /** Whether a symbol names a generic function. */
   readonly isGeneric: (name: string) => boolean;
+  /** The number of type parameters of a function (undefined for an unknown one). */
+  readonly typeParamCount: (name: string) => number | undefined;
   /** Whether this is async code (the entry's solve or a defasync body), where await and friends are allowed. */
   readonly asyncContext: boolean;
   /** How many task.scope_v1 bodies enclose the expression being checked. */
@@ -224,14 +226,19 @@ const FORMS: Record<FormName, FormHandler> = {
     return { kind: "form", form: "try", args: [t], ty: payload ?? UNKNOWN, ptr: e.ptr };
   },
   tapp: (cx, e) => {
-    const [callee, tysE, ...rest] = e.args;
-    if (callee?.kind !== "atom" || tysE?.kind !== "list" || tysE.head !== "tys") {
+    const [callee, tysE] = e.args;
+    // Two spellings, as upstream's lower_tapp: ["tapp", f, ["tys", T…], args…] and the bare
+    // ["tapp", f, T1, …, Tn, args…] where n is f's number of type parameters.
+    const bareCount = callee?.kind === "atom" && !(tysE?.kind === "list" && tysE.head === "tys") ? (BUILTIN_TAPP[callee.name]?.params.length ?? cx.typeParamCount(callee.name)) : undefined;
+    const typeExprs = bareCount !== undefined ? e.args.slice(1, 1 + bareCount) : tysE?.kind === "list" && tysE.head === "tys" ? tysE.args : undefined;
+    const rest = e.args.slice(bareCount !== undefined ? 1 + bareCount : 2);
+    if (callee?.kind !== "atom" || typeExprs === undefined || (bareCount !== undefined && e.args.length < 1 + bareCount)) {
       emit(cx, "X07-TAPP-ELAB-0001", 'a generic call is ["tapp", callee, ["tys", T, …], args…]', { ptr: e.ptr });
       rest.forEach((a) => infer(cx, a));
       return unknownOut(e);
     }
     const tys: Ty[] = [];
-    for (const t of tysE.args) {
+    for (const t of typeExprs) {
       const ty = typeOfExpr(cx, t);
       if (ty === undefined) {
         emit(cx, "X07-TYPE-0002", `${JSON.stringify(exprText(t))} is not a type (or names an unbound type variable)`, { ptr: t.ptr });
@@ -280,7 +287,7 @@ const FORMS: Record<FormName, FormHandler> = {
  */
 const VALUE_TY_ID: Readonly<Record<string, number>> = { i32: 1, u32: 2, bytes: 3, bytes_view: 4 };
 const valueSuffix = (t: Ty): string => (t === "u32" ? "i32" : t);
-const BUILTIN_TAPP: Readonly<Record<string, { readonly params: ReadonlyArray<string>; readonly lower: (tys: ReadonlyArray<Ty>) => { head: string; ids: ReadonlyArray<number> } }>> = {
+const BUILTIN_TAPP: Readonly<Partial<Record<string, { readonly params: ReadonlyArray<string>; readonly lower: (tys: ReadonlyArray<Ty>) => { head: string; ids: ReadonlyArray<number> } }>>> = {
   "vec_value.with_capacity": { params: ["T"], lower: ([t]) => ({ head: "vec_value.with_capacity_v1", ids: [VALUE_TY_ID[t!]!] }) },
   "vec_value.push": { params: ["T"], lower: ([t]) => ({ head: `vec_value.push_${valueSuffix(t!)}_v1`, ids: [] }) },
   "vec_value.get": { params: ["T"], lower: ([t]) => ({ head: `vec_value.get_${valueSuffix(t!)}_v1`, ids: [] }) },

@@ -110,6 +110,7 @@ const makeContext = (
   enums: generics.enums,
   subst,
   isGeneric: generics.isGeneric,
+  typeParamCount: generics.typeParamCount,
   instantiate: (callee, tys, ptr) => generics.instantiate(doc, callee, tys, ptr),
 });
 
@@ -117,6 +118,7 @@ interface GenericSupport {
   readonly records: ReadonlyMap<string, ReadonlyArray<{ readonly name: string }>>;
   readonly enums: ReadonlyMap<string, ReadonlyArray<{ readonly name: string; readonly payload?: string }>>;
   readonly isGeneric: (name: string) => boolean;
+  readonly typeParamCount: (name: string) => number | undefined;
   readonly instantiate: (caller: X07AstDocument, callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
 }
 
@@ -181,6 +183,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     records,
     enums,
     isGeneric: (name) => (fns.get(name)?.decl.typeParams.length ?? 0) > 0,
+    typeParamCount: (name) => fns.get(name)?.decl.typeParams.length,
     instantiate: (caller, callee, tys, listPtr) => {
       const f = fns.get(callee);
       const at = { ptr: listPtr, ...fileOf(caller) };

@@ -201,16 +201,16 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
         throw t;
       };
     }
-    const mayTrap = resolved !== undefined && (resolved.spec.traps.length > 0 || resolved.spec.allocates || resolved.spec.family === "f64" || resolved.spec.family === "parse");
-    const direct = headClosure(impl, args, ptr);
-    if (!mayTrap) return direct;
-    return (f) => {
+    if (resolved !== undefined && PURE_HEADS.has(resolved.name)) return headClosure(impl, args, ptr);
+    // A trap raised by the evaluator itself (not by its arguments) gets this node's pointer.
+    const call: HeadCall = (r, ...xs) => {
       try {
-        return direct(f);
+        return impl(r, ...xs);
       } catch (err) {
         throw withPtr(err, ptr);
       }
     };
+    return headClosure(call, args, ptr);
   };
 
   /** Arity-specialised head calls with the fuel charge inlined: one closure per node, no argument arrays. */
@@ -414,6 +414,12 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     },
   };
 };
+
+/** Heads whose evaluators cannot trap (no pointer bookkeeping needed around them); jsgen inlines the same set. */
+export const PURE_HEADS: ReadonlySet<string> = new Set([
+  "+", "-", "*", "/", "%", "&", "|", "^", "<<u", ">>u", "=", "!=", "<", "<=", ">", ">=", "<u", "<=u", ">u", ">=u",
+  "bytes.len", "view.len", "vec_u8.len",
+]);
 
 /** Forms that upstream's `emit_stmt` lowers without charging fuel for the form itself. */
 const STATEMENT_FREE: ReadonlySet<string> = new Set(["begin", "unsafe", "if", "let", "set", "set0", "for", "while", "return"]);

@@ -5,6 +5,7 @@
  */
 import type { CheckedProgram } from "../../check/index.ts";
 import { CompileError, compileProgram, ReturnSignal } from "./compile.ts";
+import { generatedOf, jsSolve } from "./jsrun.ts";
 import { Runtime } from "./runtime.ts";
 import type { MemStats, ResolvedLimits } from "./runtime.ts";
 import type { SchedStats } from "./sched.ts";
@@ -31,12 +32,19 @@ const asTrap = (e: unknown): InterpTrap => {
   return new InterpTrap("X07I_INTERNAL", `internal error: ${e instanceof Error ? e.message : String(e)}`, "");
 };
 
-export const runProgram = (program: CheckedProgram, input: Uint8Array, limits: ResolvedLimits): RunOutcome => {
+/**
+ * Which evaluator runs the program: `js` = generated JavaScript source (jsgen.ts; fast), `closures` = the closure
+ * compiler (compile.ts; covers every node), `auto` = js when the program only uses nodes it lowers, else closures.
+ */
+export type Backend = "auto" | "js" | "closures";
+
+export const runProgram = (program: CheckedProgram, input: Uint8Array, limits: ResolvedLimits, backend: Backend = "auto"): RunOutcome => {
   const rt = new Runtime(input, limits);
   const stats = (): RunStats => ({ fuel_used: limits.fuel - rt.fuelLeft(), fuel_limit: limits.fuel, mem_stats: { ...rt.mem }, sched_stats: rt.sched.used ? rt.sched.snapshot() : null });
   try {
-    const compiled = compileProgram(program, rt);
-    const output = compiled.solve();
+    const g = backend === "closures" ? undefined : generatedOf(program);
+    if (backend === "js" && g === undefined) throw new CompileError("the program uses a node the js backend does not lower");
+    const output = g !== undefined ? jsSolve(g, rt)() : compileProgram(program, rt).solve();
     if (output.length > limits.maxOutputBytes) {
       return { ok: false, trap: { code: "X07I_TRAP_OUTPUT", message: `solve output is ${output.length} bytes; the limit is ${limits.maxOutputBytes}`, ptr: "/solve" }, stats: stats() };
     }
