@@ -10,6 +10,7 @@ import { astApplyPatchCommand, astGetCommand, astInitCommand, astValidateCommand
 import { fixCommand, fmtCommand, lintCommand, patchApplyCommand } from "./commands/authoring.ts";
 import { checkCommand } from "./commands/check.ts";
 import { runCommand } from "./commands/run.ts";
+import { testCommand } from "./commands/test.ts";
 import { EXIT, MACHINE_OPTIONS, emit, machineOf, usageOutcome } from "./io.ts";
 import type { CliIo } from "./io.ts";
 
@@ -20,6 +21,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   fixCommand,
   checkCommand,
   runCommand,
+  testCommand,
   astInitCommand,
   astGetCommand,
   astValidateCommand,

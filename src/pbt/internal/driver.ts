@@ -1,0 +1,59 @@
+/**
+ * The x07AST a property runs under: a solve body that decodes the case bytes in `input` with
+ * `std.pbt.case_v1` and calls the property with one argument per parameter. A count mismatch answers
+ * `status_fail(code_fail_generic)`, as upstream's driver does. The same body, as a no-argument function, is
+ * the wrapper module `x07 fix --from-pbt` writes.
+ */
+import type { JsonValue } from "../../core/json/index.ts";
+
+/** The x07AST version drivers are written in. */
+export const DRIVER_AST_VERSION = "x07.x07ast@0.8.0";
+
+/** A property parameter's type as the driver decodes it. */
+export type ParamTy = "i32" | "bytes";
+
+/** The module part of `module.symbol`. */
+export const moduleOf = (symbol: string): string => symbol.slice(0, symbol.lastIndexOf("."));
+
+/** Imports a case-decoding body needs, sorted and unique. */
+export const caseImports = (entry: string): string[] => [...new Set(["std.pbt.case_v1", "std.test", moduleOf(entry)])].sort();
+
+/** `begin` body: check the count, decode each parameter, call the property. */
+export const caseCallBody = (entry: string, tys: ReadonlyArray<ParamTy>): JsonValue => {
+  const decode = (ty: ParamTy, i: number): JsonValue => [ty === "i32" ? "std.pbt.case_v1.read_i32_v1" : "std.pbt.case_v1.read_bytes_v1", "input", i];
+  return [
+    "begin",
+    ["if", ["=", ["std.pbt.case_v1.param_count_v1", "input"], tys.length], 0, ["return", ["std.test.status_fail", ["std.test.code_fail_generic"]]]],
+    ...tys.map((ty, i): JsonValue => ["let", `arg${i}`, decode(ty, i)]),
+    [entry, ...tys.map((_, i) => `arg${i}`)],
+  ];
+};
+
+/** The entry document that runs one case of `entry`. */
+export const caseDriver = (entry: string, tys: ReadonlyArray<ParamTy>): JsonValue => ({
+  schema_version: DRIVER_AST_VERSION,
+  kind: "entry",
+  module_id: "main",
+  imports: caseImports(entry),
+  decls: [],
+  solve: caseCallBody(entry, tys),
+});
+
+/** The wrapper module `repro.pbt.<case_tag>`: exports `run`, which replays the case held in `input`. */
+export const reproWrapperModule = (moduleId: string, entry: string, tys: ReadonlyArray<ParamTy>, testId: string): JsonValue => ({
+  schema_version: DRIVER_AST_VERSION,
+  kind: "module",
+  module_id: moduleId,
+  imports: caseImports(entry),
+  decls: [
+    { kind: "export", names: [`${moduleId}.run`] },
+    {
+      kind: "defn",
+      name: `${moduleId}.run`,
+      doc: `Regression test for PBT failure of ${testId}: replays the case bytes given as input.`,
+      params: [],
+      result: "bytes",
+      body: caseCallBody(entry, tys),
+    },
+  ],
+});

@@ -1,0 +1,90 @@
+import * as path from "node:path";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { Effect } from "effect";
+import { describe, expect, it } from "vitest";
+import { validateAs } from "../../src/core/contracts/index.ts";
+import { layerNodeFileSystemAt } from "../../src/services/index.ts";
+import { layerStd } from "../../src/std/index.ts";
+import { test as runTests } from "../../src/test/index.ts";
+import type { TestOptions } from "../../src/test/index.ts";
+import { runCli } from "../_helpers/cli.ts";
+
+const FIXTURE = path.resolve("test/fixtures/test/unit-basic");
+
+const run = (options: TestOptions, cwd = FIXTURE) => Effect.runPromise(runTests(options).pipe(Effect.provide(layerStd), Effect.provide(layerNodeFileSystemAt(cwd))));
+const statuses = (r: Awaited<ReturnType<typeof run>>) => Object.fromEntries(r.report.tests.map((t) => [t.id, t.status]));
+const codes = (r: Awaited<ReturnType<typeof run>>, id: string) => (r.report.tests.find((t) => t.id === id)?.diags ?? []).map((d) => d.code);
+
+describe("x07 test: unit tests", () => {
+  it("maps expect × tag to statuses and exits 0 when every test meets its expectation", async () => {
+    const r = await run({ manifest: "tests.json" });
+    expect(statuses(r)).toEqual({ "unit/input": "pass", "unit/ok": "pass", "unit/skipped-by-manifest": "skip", "unit/xfail": "xfail_fail" });
+    expect(r.exitCode).toBe(0);
+    expect(r.report.summary).toMatchObject({ passed: 2, skipped: 1, xfail_failed: 1, failed: 0, errors: 0, compile_failures: 0, run_failures: 0 });
+    expect(validateAs("x07.x07test@0.4.0", JSON.parse(JSON.stringify(r.report))).ok).toBe(true);
+  });
+
+  it("fails fast by default and runs everything with noFailFast (exit 10)", async () => {
+    const ff = await run({ manifest: "failing.json" });
+    expect(statuses(ff)).toEqual({ "a/bad": "fail", "b/ok": "skip", "c/eq": "skip", "d/skip": "skip" });
+    expect(codes(ff, "b/ok")).toEqual(["EFAIL_FAST"]);
+    expect(ff.exitCode).toBe(10);
+    const all = await run({ manifest: "failing.json", noFailFast: true });
+    expect(statuses(all)).toEqual({ "a/bad": "fail", "b/ok": "pass", "c/eq": "fail", "d/skip": "skip" });
+    expect(all.report.tests.find((t) => t.id === "a/bad")?.run?.failure_code_u32).toBe(7);
+    expect(all.exitCode).toBe(10);
+  });
+
+  it("reports traps as X07T_RUN_TRAP (exit 12) and driver check errors as ETEST_COMPILE (exit 11)", async () => {
+    const t = await run({ manifest: "trap.json" });
+    expect(t.exitCode).toBe(12);
+    expect(t.report.tests[0]?.status).toBe("error");
+    expect(codes(t, "trap")).toEqual(["X07T_RUN_TRAP"]);
+    const b = await run({ manifest: "broken.json", noFailFast: true });
+    expect(b.exitCode).toBe(11);
+    expect(statuses(b)).toEqual({ broken: "error", ok: "pass" });
+    expect(b.report.tests[0]?.compile?.ok).toBe(false);
+    expect(b.report.tests[0]?.compile?.compiler_diags?.length).toBeGreaterThan(0);
+  });
+
+  it("filters (substring, exact), repeats deterministically and gives the same results with --jobs", async () => {
+    const f = await run({ manifest: "failing.json", filter: "ok" });
+    expect(Object.keys(statuses(f))).toEqual(["b/ok"]);
+    const e = await run({ manifest: "tests.json", filter: "unit/ok", exact: true, repeat: 3 });
+    expect(statuses(e)).toEqual({ "unit/ok": "pass" });
+    const strip = (r: Awaited<ReturnType<typeof run>>) => r.report.tests.map((t) => ({ ...t, duration_ms: 0 }));
+    const j1 = await run({ manifest: "failing.json", noFailFast: true });
+    const j2 = await run({ manifest: "failing.json", noFailFast: true, jobs: 2 });
+    expect(strip(j2)).toEqual(strip(j1));
+  });
+
+  it("rejects an invalid manifest with one diagnostic per rule (exit 12, no tests run)", async () => {
+    const r = await run({ manifest: "invalid.json" });
+    expect(r.exitCode).toBe(12);
+    expect(r.report.tests).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([
+      "ETEST_ID_DUPLICATE",
+      "ETEST_WORLD_INVALID",
+      "ETEST_INPUT_NOT_ALLOWED_V010",
+      "ETEST_FIXTURE_REQUIRED",
+      "X07T_EPBT_UNSUPPORTED_WORLD",
+      "X07T_EPBT_UNKNOWN_GEN_KIND",
+      "X07T_EPBT_PARAM_EMPTY",
+    ]);
+    expect(r.report.summary.errors).toBe(7);
+  });
+
+  it("CLI: prints the report, lists tests, and treats an empty selection as a usage error unless --allow-empty", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "x07-test-"));
+    cpSync(FIXTURE, dir, { recursive: true });
+    const r = await runCli(["test", "--manifest", "tests.json"], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).schema_version).toBe("x07.x07test@0.4.0");
+    const l = await runCli(["test", "--manifest", "tests.json", "--list"], dir);
+    expect(l.stdout.split("\n")[0]).toBe("unit/input\tsolve-pure\tpass\tunit.input_is_abc");
+    expect((await runCli(["test", "--manifest", "tests.json", "--filter", "nope"], dir)).code).toBe(2);
+    expect((await runCli(["test", "--manifest", "tests.json", "--filter", "nope", "--allow-empty"], dir)).code).toBe(0);
+    expect((await runCli(["test", "--manifest", "tests.json", "--jobs", "2"], dir)).code).toBe(2);
+  });
+});
