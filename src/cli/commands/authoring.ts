@@ -1,5 +1,6 @@
 /** `x07 fmt`, `x07 lint`, `x07 fix`, `x07 patch apply`. */
 import { fixFiles, fmtFiles, lintFiles, patchApply } from "../../authoring/index.ts";
+import { fixFromPbtCommand } from "./fix-from-pbt.ts";
 import { isWorldId, WORLD_IDS } from "../../core/worlds/table.ts";
 import type { WorldId } from "../../core/worlds/table.ts";
 import type { JsonValue } from "../../core/json/index.ts";
@@ -81,15 +82,26 @@ export const lintCommand: CommandSpec = {
 export const fixCommand: CommandSpec = {
   name: "fix",
   summary: "Apply quickfixes from lint and rewrite canonically",
-  usage: "x07 fix [--write] [--world WORLD] [--input PATH]... [PATH...]",
+  usage: "x07 fix [--write] [--world WORLD] [--input PATH]... [PATH...]  |  x07 fix --from-pbt REPRO --write [--tests-manifest M] [--out-dir DIR]",
   optionHelp: [
     ["--write", "write the fixed files (default: report what would change)"],
     ["--world WORLD", "the world to lint for (default solve-pure)"],
     ["--input PATH", "a file or directory (repeatable)"],
+    ["--from-pbt REPRO", "turn a PBT repro into a regression test (wrapper module + manifest entry)"],
+    ["--tests-manifest M", "with --from-pbt: the manifest to extend (default tests/tests.json)"],
+    ["--out-dir DIR", "with --from-pbt: module root for repro/pbt/ (default: the manifest's directory)"],
   ],
-  options: { write: { type: "boolean" }, world: { type: "string" }, input: { type: "string", multiple: true } },
+  options: {
+    write: { type: "boolean" },
+    world: { type: "string" },
+    input: { type: "string", multiple: true },
+    "from-pbt": { type: "string" },
+    "tests-manifest": { type: "string" },
+    "out-dir": { type: "string" },
+  },
   allowPositionals: true,
   run: async (v, positionals, io) => {
+    if (typeof v["from-pbt"] === "string") return fixFromPbtCommand(v, io);
     const w = worldOf(v);
     if (w !== undefined && !isWorldId(w)) return badWorld("fix", w);
     const inputs = inputsOf(v, positionals);
