@@ -19,7 +19,7 @@ import { parseX07AstValue } from "../parse/index.ts";
 import type { WorldId } from "../core/worlds/table.ts";
 import type { RunOutcome } from "../interp/index.ts";
 import { caseDriver } from "./internal/driver.ts";
-import type { ParamTy } from "./internal/driver.ts";
+import type { BudgetScope, ParamTy } from "./internal/driver.ts";
 import { PBT_REPRO_SCHEMA_VERSION, reproCaseBytes, reproParams, reproTool } from "./internal/repro.ts";
 import type { CaseBudget, PbtRepro } from "./internal/repro.ts";
 import { effectiveSeed } from "./internal/seed.ts";
@@ -34,7 +34,7 @@ export { effectiveSeed, fnv1a64, fastCheckSeed } from "./internal/seed.ts";
 export { PBT_REPRO_SCHEMA_VERSION, parseRepro, reproText, reproToJson, reproDirName, reproCaseBytes, reproTys, checkRepro } from "./internal/repro.ts";
 export type { PbtRepro, ReproParam, CaseBudget, FailureKind } from "./internal/repro.ts";
 export { caseDriver, reproWrapperModule, caseImports, DRIVER_AST_VERSION } from "./internal/driver.ts";
-export type { ParamTy } from "./internal/driver.ts";
+export type { ParamTy, BudgetScope } from "./internal/driver.ts";
 export type { PbtGen, PbtProgress, CaseVerdict, SuiteResult, SuiteFailure } from "./internal/suite.ts";
 export { fixFromPbt } from "./internal/fix.ts";
 export type { FixFromPbtOptions, FixFromPbtResult } from "./internal/fix.ts";
@@ -62,6 +62,8 @@ export interface PbtSpec {
   /** Shrink attempts (default 4096). */
   readonly maxShrinks?: number;
   readonly budget?: CaseBudget;
+  /** Allocation/scheduling limits each case runs under (upstream's trap-mode `budget.scope_v1`). */
+  readonly budgetScope?: BudgetScope;
 }
 
 /**
@@ -92,9 +94,13 @@ export interface PbtResult {
 }
 
 /** @internal Checks the case driver of a property. */
-export const checkCaseDriver = (entry: string, tys: ReadonlyArray<ParamTy>, options: { readonly moduleRoots?: ReadonlyArray<string>; readonly world?: WorldId } = {}) =>
+export const checkCaseDriver = (
+  entry: string,
+  tys: ReadonlyArray<ParamTy>,
+  options: { readonly moduleRoots?: ReadonlyArray<string>; readonly world?: WorldId; readonly budgetScope?: BudgetScope } = {},
+) =>
   Effect.gen(function* () {
-    const parsed = parseX07AstValue(caseDriver(entry, tys), { file: "driver.x07.json" });
+    const parsed = parseX07AstValue(caseDriver(entry, tys, options.budgetScope), { file: "driver.x07.json" });
     if (!parsed.ok) return { ok: false as const, diagnostics: parsed.diagnostics };
     const checked = yield* checkDocument(parsed.document, { moduleRoots: options.moduleRoots ?? [], world: options.world ?? "solve-pure" });
     return checked.ok && checked.program !== undefined ? { ok: true as const, program: checked.program, diagnostics: checked.diagnostics } : { ok: false as const, diagnostics: checked.diagnostics };
@@ -137,10 +143,13 @@ export const runPbtOnProgram = (spec: PbtSpec, program: CheckedProgram, options:
 export const pbt = (spec: PbtSpec, options: PbtOptions = {}) =>
   Effect.gen(function* () {
     const tys = spec.params.map((p) => p.gen.kind);
-    const c = yield* checkCaseDriver(spec.entry, tys, { ...(options.moduleRoots !== undefined ? { moduleRoots: options.moduleRoots } : {}) });
-    if (!c.ok) return { checked: false, diagnostics: c.diagnostics } satisfies PbtResult;
+    const c = yield* checkCaseDriver(spec.entry, tys, {
+      ...(options.moduleRoots !== undefined ? { moduleRoots: options.moduleRoots } : {}),
+      ...(spec.budgetScope !== undefined ? { budgetScope: spec.budgetScope } : {}),
+    });
+    if (!c.ok) return { checked: false, diagnostics: c.diagnostics } satisfies PbtResult as PbtResult;
     const r = runPbtOnProgram(spec, c.program, options);
-    return { checked: true, diagnostics: c.diagnostics, suite: r.suite, ...(r.repro !== undefined ? { repro: r.repro } : {}) } satisfies PbtResult;
+    return { checked: true, diagnostics: c.diagnostics, suite: r.suite, ...(r.repro !== undefined ? { repro: r.repro } : {}) } satisfies PbtResult as PbtResult;
   });
 
 /**

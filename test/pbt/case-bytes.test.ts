@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decodeCase, encodeCase, effectiveSeed, fastCheckSeed, parseStatusV1, statusFor, matchesExpect } from "../../src/pbt/index.ts";
+import { caseDriver, decodeCase, encodeCase, effectiveSeed, fastCheckSeed, parseStatusV1, statusFor, matchesExpect } from "../../src/pbt/index.ts";
 import { canonicalPrettyU64, parseJsonU64 } from "../../src/pbt/internal/u64-json.ts";
 
 describe("pbt case bytes, seeds and status records", () => {
@@ -54,5 +54,13 @@ describe("pbt case bytes, seeds and status records", () => {
     ]);
     expect(matchesExpect("fail", "xfail_fail")).toBe(true);
     expect(matchesExpect("pass", "skip")).toBe(false);
+  });
+
+  it("wraps the property call in a trap-mode budget scope only for positive counters", () => {
+    const plain = caseDriver("app.p", ["i32"]) as { solve: unknown[] };
+    expect(plain.solve.at(-1)).toEqual(["app.p", "arg0"]);
+    const scoped = caseDriver("app.p", ["bytes"], { memcpy_bytes: 0, alloc_bytes: 64 }) as { solve: unknown[]; imports: string[] };
+    expect(scoped.solve.at(-1)).toEqual(["budget.scope_v1", ["budget.cfg_v1", ["mode", "trap_v1"], ["label", ["bytes.lit", "pbt_case"]], ["alloc_bytes", 64]], ["app.p", "arg0"]]);
+    expect(scoped.imports).toEqual(["app", "std.pbt.case_v1", "std.test"]);
   });
 });

@@ -57,6 +57,17 @@ describe("pbt: failure kinds and shrinking", () => {
     expect(seedOf(a)).not.toBe(seedOf(b));
   });
 
+  it("classifies a case that outlives timeout_ms as a timeout and shrinks it", async () => {
+    const r = await Effect.runPromise(
+      pbt(
+        { id: "mem/slow", world: "solve-pure", entry: "props.spin", cases: 50, maxShrinks: 32, params: [{ name: "x", gen: { kind: "i32", min: 0, max: 100 } }], budget: { fuel: 20_000_000, timeout_ms: 1, max_mem_bytes: 1 << 20, max_output_bytes: 1 << 20 } },
+        { moduleRoots: ["/p"] },
+      ).pipe(Effect.provide(layerStd), Effect.provide(layerMemoryFileSystem(fixtureFiles()))),
+    );
+    expect(r.repro?.failure).toEqual({ kind: "timeout", trap_message: "wall timeout" });
+    expect(r.repro?.counterexample.params).toEqual([{ name: "x", ty: "i32", value: 6 }]);
+  });
+
   it("pbt() runs one property on an in-memory project and reports progress", async () => {
     const seen: number[] = [];
     const r = await Effect.runPromise(

@@ -18,29 +18,41 @@ export const moduleOf = (symbol: string): string => symbol.slice(0, symbol.lastI
 /** Imports a case-decoding body needs, sorted and unique. */
 export const caseImports = (entry: string): string[] => [...new Set(["std.pbt.case_v1", "std.test", moduleOf(entry)])].sort();
 
-/** `begin` body: check the count, decode each parameter, call the property. */
-export const caseCallBody = (entry: string, tys: ReadonlyArray<ParamTy>): JsonValue => {
+/** A PBT `budget_scope`: counters with a positive value are enforced (0 means unlimited). */
+export type BudgetScope = { readonly [counter: string]: number };
+
+/**
+ * `begin` body: check the count, decode each parameter, call the property — inside a trap-mode
+ * `budget.scope_v1` labelled `pbt_case` when a budget scope has a positive counter.
+ */
+export const caseCallBody = (entry: string, tys: ReadonlyArray<ParamTy>, scope?: BudgetScope): JsonValue => {
   const decode = (ty: ParamTy, i: number): JsonValue => [ty === "i32" ? "std.pbt.case_v1.read_i32_v1" : "std.pbt.case_v1.read_bytes_v1", "input", i];
+  const call: JsonValue = [entry, ...tys.map((_, i) => `arg${i}`)];
+  const limits = Object.entries(scope ?? {})
+    .filter(([, v]) => v > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const scoped: JsonValue =
+    limits.length === 0 ? call : ["budget.scope_v1", ["budget.cfg_v1", ["mode", "trap_v1"], ["label", ["bytes.lit", "pbt_case"]], ...limits.map(([k, v]): JsonValue => [k, v])], call];
   return [
     "begin",
     ["if", ["=", ["std.pbt.case_v1.param_count_v1", "input"], tys.length], 0, ["return", ["std.test.status_fail", ["std.test.code_fail_generic"]]]],
     ...tys.map((ty, i): JsonValue => ["let", `arg${i}`, decode(ty, i)]),
-    [entry, ...tys.map((_, i) => `arg${i}`)],
+    scoped,
   ];
 };
 
 /** The entry document that runs one case of `entry`. */
-export const caseDriver = (entry: string, tys: ReadonlyArray<ParamTy>): JsonValue => ({
+export const caseDriver = (entry: string, tys: ReadonlyArray<ParamTy>, scope?: BudgetScope): JsonValue => ({
   schema_version: DRIVER_AST_VERSION,
   kind: "entry",
   module_id: "main",
   imports: caseImports(entry),
   decls: [],
-  solve: caseCallBody(entry, tys),
+  solve: caseCallBody(entry, tys, scope),
 });
 
 /** The wrapper module `repro.pbt.<case_tag>`: exports `run`, which replays the case held in `input`. */
-export const reproWrapperModule = (moduleId: string, entry: string, tys: ReadonlyArray<ParamTy>, testId: string): JsonValue => ({
+export const reproWrapperModule = (moduleId: string, entry: string, tys: ReadonlyArray<ParamTy>, testId: string, scope?: BudgetScope): JsonValue => ({
   schema_version: DRIVER_AST_VERSION,
   kind: "module",
   module_id: moduleId,
@@ -53,7 +65,7 @@ export const reproWrapperModule = (moduleId: string, entry: string, tys: Readonl
       doc: `Regression test for PBT failure of ${testId}: replays the case bytes given as input.`,
       params: [],
       result: "bytes",
-      body: caseCallBody(entry, tys),
+      body: caseCallBody(entry, tys, scope),
     },
   ],
 });

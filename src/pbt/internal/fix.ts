@@ -81,7 +81,9 @@ export const fixFromPbt = (reproPath: string, options: FixFromPbtOptions = {}) =
     const root = options.outDir ?? nodePath.dirname(manifestPath);
     const wrapperPath = nodePath.join(root, "repro", "pbt", `${caseTag}.x07.json`);
     const reproCopyPath = nodePath.join(root, "repro", "pbt", `${caseTag}.repro.json`);
-    const wrapperText = canonicalJson(reproWrapperModule(moduleId, repro.test.entry, tys, repro.test.id)) + "\n";
+    // The repro does not record budget_scope; the original test's pbt object does.
+    const scope = (orig["pbt"] as { budget_scope?: Record<string, number> } | undefined)?.budget_scope;
+    const wrapperText = canonicalJson(reproWrapperModule(moduleId, repro.test.entry, tys, repro.test.id, scope)) + "\n";
     const copyText = reproText(repro);
     const testId = `pbt_repro/${repro.test.id}/${caseTag}`;
     const entry: Record<string, unknown> = {

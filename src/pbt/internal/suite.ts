@@ -34,7 +34,10 @@ export type CaseVerdict =
 
 /** Runs one case through the driver. */
 export const runCase = (program: CheckedProgram, caseBytes: Uint8Array, budget: CaseBudget): { run: RunOutcome; verdict: CaseVerdict } => {
+  const t0 = performance.now();
   const run = interp(program, { input: caseBytes, fuel: budget.fuel, maxMemoryBytes: budget.max_mem_bytes, maxOutputBytes: budget.max_output_bytes });
+  // The interpreter cannot be interrupted, so the wall-clock limit is checked after the run (fuel bounds it).
+  if (performance.now() - t0 > budget.timeout_ms) return { run, verdict: { kind: "failure", failure: "timeout", trapMessage: "wall timeout" } };
   if (!run.ok) {
     const failure: FailureKind = run.trap.code === "X07I_TRAP_FUEL" ? "fuel" : "trap";
     return { run, verdict: { kind: "failure", failure, trapId: run.trap.code, trapMessage: run.trap.message } };

@@ -94,7 +94,11 @@ export const runUnitTest = (ctx: RunContext, t: TestDecl, base: Base, resultTy: 
     let first: RunOutcome | undefined;
     let run: RunOutcome | undefined;
     for (let rep = 0; rep < ctx.repeat; rep++) {
+      const started = ctx.now();
       run = interp(c.program, { input, fuel: t.solveFuel ?? DEFAULT_SOLVE_FUEL });
+      // The interpreter cannot be interrupted; timeout_ms is checked once the run is over (fuel bounds it).
+      if (t.timeoutMs !== undefined && ctx.now() - started > t.timeoutMs)
+        return done({ status: "error", compile, run: { ...runStep(run), ok: false, exit_code: 1 }, diags: [tdiag("X07T_RUN_TRAP", "runner trapped", { trap: "wall timeout" })] });
       if (first === undefined) first = run;
       else if (!sameRun(first, run)) return done({ status: "error", compile, run: runStep(run), diags: [tdiag("EDETERMINISM", `nondeterminism detected at repeat ${rep + 1}`)] });
     }
@@ -115,7 +119,7 @@ export const runPbtTest = (ctx: RunContext, t: TestDecl, base: Base) =>
     if (t.world !== "solve-pure")
       return done({ status: "error", run: { ok: false, exit_code: 2 }, diags: [tdiag("ETEST_WORLD_UNSUPPORTED", `the in-process runner runs solve-pure tests only (this test is ${t.world})`)] });
     const tys = ctx.repro !== undefined ? ctx.repro.counterexample.params.map((x) => x.ty) : p.params.map((x) => x.gen.kind);
-    const doc = caseDriver(t.entry, tys);
+    const doc = caseDriver(t.entry, tys, p.budgetScope);
     const dir = reproDirName(t.id);
     yield* writeDriverArtifact(ctx, dir, doc);
     const c = yield* checkDriver(ctx, doc, t.world);
