@@ -6,7 +6,7 @@ import { Effect } from "effect";
 import { checkFile, layerNoStd } from "../../src/check/index.ts";
 import type { CheckedProgram } from "../../src/check/index.ts";
 import { interp } from "../../src/interp/index.ts";
-import type { RunOutcome } from "../../src/interp/index.ts";
+import type { Backend, RunOutcome } from "../../src/interp/index.ts";
 import { layerNodeFileSystem } from "../../src/services/index.ts";
 
 export const entry = (solve: unknown, decls: unknown[] = []) => ({
@@ -27,10 +27,10 @@ export const checkDoc = async (doc: unknown): Promise<CheckedProgram> => {
   return res.program;
 };
 
-export const run = async (solve: unknown, opts: { input?: Uint8Array | string; fuel?: number; decls?: unknown[] } = {}): Promise<RunOutcome> => {
+export const run = async (solve: unknown, opts: { input?: Uint8Array | string; fuel?: number; decls?: unknown[]; backend?: Backend } = {}): Promise<RunOutcome> => {
   const program = await checkDoc(entry(solve, opts.decls ?? []));
   const input = typeof opts.input === "string" ? new TextEncoder().encode(opts.input) : (opts.input ?? new Uint8Array(0));
-  return interp(program, { input, ...(opts.fuel !== undefined ? { fuel: opts.fuel } : {}) });
+  return interp(program, { input, ...(opts.fuel !== undefined ? { fuel: opts.fuel } : {}), ...(opts.backend !== undefined ? { backend: opts.backend } : {}) });
 };
 
 /** The solve output read as little-endian u32 (for programs ending in codec.write_u32_le). */

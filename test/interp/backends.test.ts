@@ -38,7 +38,10 @@ describe("js backend = closure backend on every std case", () => {
         if (generatedOf(checked.program) === undefined) continue;
         generatedCount++;
         const js = view(interp(checked.program, { ...opts, backend: "js" }));
-        expect({ case: c.name, ...js }).toEqual({ case: c.name, ...closures });
+        // Fuel exhaustion is detected per straight-line segment by the js backend (README "Backends"): the code
+        // and fuel used agree, the pointer and allocations up to the trap may not.
+        if (closures.trap?.code === "X07I_TRAP_FUEL") expect([js.trap?.code, js.fuel]).toEqual([closures.trap.code, closures.fuel]);
+        else expect({ case: c.name, ...js }).toEqual({ case: c.name, ...closures });
       }
       expect(generatedCount).toBeGreaterThan(0);
     });

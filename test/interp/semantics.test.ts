@@ -138,10 +138,20 @@ describe("fuel", () => {
     expect(r.stats.fuel_used).toBe(4);
     expect((await run(lit("x"))).stats.fuel_used).toBe(1);
   });
-  it("traps with upstream's message when it runs out", async () => {
-    const r = await run(["codec.write_u32_le", ["+", 1, 2]], { fuel: 3 });
+  it("traps with upstream's message when it runs out (closures: at the exact node)", async () => {
+    const r = await run(["codec.write_u32_le", ["+", 1, 2]], { fuel: 3, backend: "closures" });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.trap).toEqual({ code: "X07I_TRAP_FUEL", message: "fuel exhausted", ptr: "/solve/1/2" });
+    expect(r.stats.fuel_used).toBe(3);
+  });
+  it("the js backend detects exhaustion per straight-line segment: same code and fuel used, the segment's pointer", async () => {
+    const r = await run(["codec.write_u32_le", ["+", 1, 2]], { fuel: 3, backend: "js" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.trap).toEqual({ code: "X07I_TRAP_FUEL", message: "fuel exhausted", ptr: "/solve" });
+    expect(r.stats.fuel_used).toBe(3);
+  });
+  it("a fuel budget of exactly what the program needs is enough on both backends", async () => {
+    for (const backend of ["js", "closures"] as const) expect((await run(["codec.write_u32_le", ["+", 1, 2]], { fuel: 4, backend })).ok).toBe(true);
   });
 });
 

@@ -54,6 +54,27 @@ const INLINE_GET: Readonly<Record<string, string>> = {
   "view.get_u8": "view.get_u8 oob",
 };
 
+/**
+ * Inline fast paths with the evaluator as the fallback: `when` is a cheap guard under which `then` computes exactly
+ * what the evaluator would; otherwise the evaluator runs (and does any growth or trapping itself).
+ * ty.* operands start with the type placeholder, so their value operands are args[1..].
+ */
+const FAST_PATHS: Readonly<Record<string, { readonly when: (a: ReadonlyArray<string>) => string; readonly then: (a: ReadonlyArray<string>) => string }>> = {
+  "vec_u8.push": { when: ([v]) => `${v}.len < ${v}.buf.length`, then: ([v, x]) => `((${v}.buf[${v}.len++] = ${x}), ${v})` },
+  "ty.read_le_at": {
+    when: ([, b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`,
+    then: ([, b, o]) => `(${b}[${o} >>> 0] | (${b}[(${o} >>> 0) + 1] << 8) | (${b}[(${o} >>> 0) + 2] << 16) | (${b}[(${o} >>> 0) + 3] << 24))`,
+  },
+  "ty.write_le_at": {
+    when: ([, b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`,
+    then: ([, b, o, x]) => `((${b}[${o} >>> 0] = ${x}), (${b}[(${o} >>> 0) + 1] = ${x} >>> 8), (${b}[(${o} >>> 0) + 2] = ${x} >>> 16), (${b}[(${o} >>> 0) + 3] = ${x} >>> 24), ${b})`,
+  },
+  "codec.read_u32_le": {
+    when: ([b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`,
+    then: ([b, o]) => `(${b}[${o} >>> 0] | (${b}[(${o} >>> 0) + 1] << 8) | (${b}[(${o} >>> 0) + 2] << 16) | (${b}[(${o} >>> 0) + 3] << 24))`,
+  },
+};
+
 /** Forms that upstream's `emit_stmt` lowers without charging fuel for the form itself (as compile.ts). */
 const STATEMENT_FREE: ReadonlySet<string> = new Set(["begin", "unsafe", "if", "let", "set", "set0", "for", "while", "return"]);
 
@@ -85,10 +106,12 @@ class FnGen {
     this.lines.push(`${"  ".repeat(this.depth)}${s}`);
   }
   open(s: string): void {
+    this.flush();
     this.line(s);
     this.depth++;
   }
   close(s = "}"): void {
+    this.flush();
     this.depth--;
     this.line(s);
   }
@@ -131,8 +154,37 @@ class FnGen {
     }
   }
 
+  /**
+   * Fuel is charged per straight-line segment: a placeholder line at the segment's first charge becomes
+   * `if ((F -= n) < 0) F = refuel(F, ptr)` when the segment closes (before any call, branch, loop or return).
+   * A node that may trap inside a segment refers to a trap-site entry whose refund (the charges of the segment's
+   * later nodes, taken early) is filled in at the close, so fuel_used at a trap is exact.
+   */
+  private seg: { line: number; count: number; ptr: string; sites: number[] } | undefined;
+
   fuel(ptr: string): void {
-    this.line(`if (--F < 0) F = refuel(F, ${lit(ptr)});`);
+    if (this.seg === undefined) {
+      this.seg = { line: this.lines.length, count: 0, ptr, sites: [] };
+      this.lines.push("");
+    }
+    this.seg.count++;
+  }
+
+  /** A trap site (pointer + refund) for a node emitted now; returns its index in the factory's site table. */
+  site(ptr: string): number {
+    const i = this.prog.addSite(ptr, this.seg?.count ?? 0);
+    this.seg?.sites.push(i);
+    return i;
+  }
+
+  /** Closes the current fuel segment (call before emitting a call, a branch, a loop or a return). */
+  flush(): void {
+    const seg = this.seg;
+    if (seg === undefined) return;
+    this.seg = undefined;
+    const pad = this.lines[seg.line + 1]?.match(/^ */)?.[0] ?? "  ".repeat(this.depth);
+    this.lines[seg.line] = `${pad}if ((F -= ${seg.count}) < 0) F = refuel(F, ${lit(seg.ptr)});`;
+    for (const i of seg.sites) this.prog.settleSite(i, seg.count);
   }
 
   /** Emits the statements of `e` and returns an atom (a literal or a temp that nothing reassigns) holding its value. */
@@ -182,7 +234,7 @@ class FnGen {
     const args = argExprs.map((a) => this.emit(a, false));
     const t = this.temp();
     if (impl === undefined) {
-      this.line(`const ${t} = unsupported(${lit(`the interpreter does not implement ${head}${tys.length > 0 ? `<${tys.join(",")}>` : ""} yet`)}, ${lit(ptr)});`);
+      this.line(`const ${t} = unsupported(${lit(`the interpreter does not implement ${head}${tys.length > 0 ? `<${tys.join(",")}>` : ""} yet`)}, ${this.site(ptr)}, F);`);
       return t;
     }
     const name = resolved?.name ?? head;
@@ -194,15 +246,28 @@ class FnGen {
     const getMsg = INLINE_GET[name];
     if (getMsg !== undefined && tys.length === 0) {
       const [v, i] = args as [string, string];
-      this.line(`const ${t} = (${i} >>> 0) < ${v}.length ? ${v}[${i} >>> 0] : trapBoundsAt(${lit(getMsg)}, ${lit(ptr)});`);
+      this.line(`const ${t} = (${i} >>> 0) < ${v}.length ? ${v}[${i} >>> 0] : trapBoundsAt(${lit(getMsg)}, ${this.site(ptr)}, F);`);
       return t;
     }
-    const h = this.prog.headRef(impl);
+    const h = this.prog.headRef(impl, `${name}${tys.length > 0 ? `<${tys.join(",")}>` : ""}`);
+    const fast = FAST_PATHS[name];
+    if (fast !== undefined && (tys.length === 0 || tys.every((x) => x === "i32" || x === "u32"))) {
+      // An inline fast path for the common case; anything else (growth, an edge, a trap) takes the evaluator.
+      const site = this.site(ptr);
+      this.line(`const ${t} = ${fast.when(args)} ? ${fast.then(args)} : ((P = ${site}), ${h}(rt${args.map((a) => `, ${a}`).join("")}));`);
+      return t;
+    }
     const mayTrap = resolved === undefined || !PURE_HEADS.has(resolved.name);
-    // A trap raised by the evaluator gets this node's pointer (the function's catch attaches P), as compile.ts.
-    if (mayTrap) this.line(`P = ${lit(ptr)};`);
+    // Heads that run tasks call back into generated code: they end the fuel segment, like calls.
+    const runsCode = resolved !== undefined && (resolved.spec.family === "task" || resolved.spec.family === "chan");
+    if (runsCode) {
+      this.flush();
+      this.line(`FUEL = F;`);
+    }
+    // A trap raised by the evaluator gets this node's pointer and refund through P (read at the run boundary).
+    if (mayTrap) this.line(`P = ${this.site(ptr)};`);
     this.line(`const ${t} = ${h}(rt${args.map((a) => `, ${a}`).join("")});`);
-    if (mayTrap) this.line(`P = "";`);
+    if (runsCode) this.line(`F = FUEL;`);
     return t;
   }
 
@@ -217,7 +282,11 @@ class FnGen {
       const kind = fn.result === "result_bytes" ? "result_bytes" : "bytes";
       this.line(`const ${t} = rt.sched.create(${lit(kind)}, () => ${ref}(${args.join(", ")}));`);
     } else {
+      // The callee reads and writes the shared FUEL: hand over the local counter around the call.
+      this.flush();
+      this.line(`FUEL = F;`);
       this.line(`const ${t} = ${ref}(${args.join(", ")});`);
+      this.line(`F = FUEL;`);
     }
     return t;
   }
@@ -281,6 +350,7 @@ class FnGen {
           this.line(`const ${stop} = ${end} >>> 0;`);
           this.open(`while ((${slot} >>> 0) < ${stop}) {`);
           this.scoped(() => this.emit(arg(2), true));
+          this.flush();
           this.line(`${slot} = (${slot} + 1) | 0;`);
           this.close();
           return "0";
@@ -289,6 +359,7 @@ class FnGen {
       case "while": {
         this.open("for (;;) {");
         const c = this.scoped(() => this.emit(arg(0), false));
+        this.flush();
         this.line(`if (${c} === 0) break;`);
         this.scoped(() => this.emit(arg(1), true));
         this.close();
@@ -296,12 +367,15 @@ class FnGen {
       }
       case "return": {
         const a = this.emit(arg(0), false);
+        this.flush();
+        this.line(`FUEL = F;`);
         this.line(`return ${a};`);
         return "0";
       }
       case "try": {
         const r = this.emit(arg(0), false);
-        this.line(`if (${r}.tag !== 1) return new Tagged(0, ${r}.val);`);
+        this.flush();
+        this.line(`if (${r}.tag !== 1) { FUEL = F; return new Tagged(0, ${r}.val); }`);
         const t = this.temp();
         this.line(`const ${t} = ${r}.val;`);
         return t;
@@ -343,11 +417,15 @@ class ProgramGen {
     return ref;
   }
 
-  headRef(h: HeadCall): string {
+  /** The head evaluators' identities (name, type arguments), in `h<i>` order: part of the source text. */
+  private readonly headKeys: string[] = [];
+
+  headRef(h: HeadCall, key: string): string {
     let ref = this.headIds.get(h);
     if (ref === undefined) {
       ref = `h${this.heads.length}`;
       this.heads.push(h);
+      this.headKeys.push(key);
       this.headIds.set(h, ref);
     }
     return ref;
@@ -358,23 +436,44 @@ class ProgramGen {
     return `k${this.consts.length - 1}`;
   }
 
+  /** Trap sites: [pointer, charges taken at emission]; settled to [pointer, refund] when the segment closes. */
+  readonly sites: Array<[string, number]> = [];
+
+  addSite(ptr: string, countAtEmission: number): number {
+    this.sites.push([ptr, countAtEmission]);
+    return this.sites.length - 1;
+  }
+
+  settleSite(i: number, segmentTotal: number): void {
+    const site = this.sites[i] as [string, number];
+    site[1] = segmentTotal - site[1];
+  }
+
   private fnSource(ref: string, fn: CheckedFunction): string {
     const g = new FnGen(this);
     const params = fn.params.map((p, i) => g.bind(p.name, p.ty, `p${i}`));
     const result = g.emit(fn.body, false);
+    g.flush();
+    g.line(`FUEL = F;`);
     g.line(`return ${result};`);
     return this.wrap(`function ${ref}(${params.join(", ")})`, g);
   }
 
+  /**
+   * A function: the fuel counter is a local `F` (loaded from the shared FUEL on entry, stored back before every
+   * call and return), and a trap leaving the function stores the innermost function's counter once (SYNCED).
+   */
   private wrap(header: string, g: FnGen): string {
     return [
       `${header} {`,
-      `  let P = "";`,
+      "  let F = FUEL;",
+      "  const input = INPUT;",
       g.declarations(),
       "  try {",
       ...g.lines.map((l) => `  ${l}`),
       "  } catch (e) {",
-      "    throw attach(e, P);",
+      "    if (e !== SYNCED) { FUEL = F; SYNCED = e; }",
+      "    throw e;",
       "  }",
       "}",
     ]
@@ -387,6 +486,8 @@ class ProgramGen {
     if (solve === undefined) throw new Unsupported("no /solve");
     const sg = new FnGen(this);
     const out = sg.emit(solve, false);
+    sg.flush();
+    sg.line(`FUEL = F;`);
     sg.line(`return ${out};`);
     const parts = [this.wrap("function solve()", sg)];
     for (let name = this.pending.shift(); name !== undefined; name = this.pending.shift()) {
@@ -394,17 +495,25 @@ class ProgramGen {
       if (fn === undefined) throw new Unsupported(`unknown function ${name}`);
       parts.push(this.fnSource(this.fnNames.get(name) as string, fn));
     }
-    const bindHeads = this.heads.map((_h, i) => `const h${i} = H[${i}];`).join("\n");
-    const bindConsts = this.consts.map((_k, i) => `const k${i} = K[${i}];`).join("\n");
+    // The source text is the memo key of its runner (jsrun.ts), so it names every head and spells every constant.
+    const bindHeads = this.heads.map((_h, i) => `const h${i} = H[${i}]; // ${this.headKeys[i]}`).join("\n");
+    const bindConsts = this.consts.map((k, i) => `const k${i} = K[${i}]; // ${Buffer.from(k).toString("hex")}`).join("\n");
+    // One factory call per source: the functions below are created once and reused by every run (so V8 keeps
+    // their optimised code); a run sets rt/input/F, and P (the last trap site entered) is read by `settle` when
+    // a head evaluator traps without a pointer.
     const source = [
       '"use strict";',
       bindHeads,
       bindConsts,
-      "const input = rt.input;",
-      "let F = 0;",
+      `const SITES = ${JSON.stringify(this.sites)};`,
+      "let rt, INPUT, FUEL = 0, P = -1, SYNCED;",
       "const refuel = (f, ptr) => { rt.fuel = f; rt.refuel(ptr); return rt.fuel; };",
+      "const trapAt = (code, message, i, f) => { const e = new Trap(code, message, SITES[i][0]); FUEL = f + SITES[i][1]; SYNCED = e; throw e; };",
+      'const trapBoundsAt = (message, i, f) => trapAt("X07I_TRAP_BOUNDS", message, i, f);',
+      'const unsupported = (message, i, f) => trapAt("X07I_UNSUPPORTED_HEAD", message, i, f);',
       ...parts,
-      "return () => { F = rt.fuel; try { return solve(); } finally { rt.fuel = F; } };",
+      "const settle = (e) => { if (e instanceof Trap && e.ptr === \"\" && P >= 0) { e.ptr = SITES[P][0]; FUEL += SITES[P][1]; } return e; };",
+      "return (r) => { rt = r; INPUT = r.input; FUEL = r.fuel; P = -1; SYNCED = undefined; try { return solve(); } catch (e) { throw settle(e); } finally { rt.fuel = FUEL; rt = undefined; INPUT = undefined; SYNCED = undefined; } };",
     ]
       .filter((l) => l !== "")
       .join("\n");

@@ -1,8 +1,8 @@
 /**
- * Turns generated source (jsgen.ts) into a runnable /solve over one Runtime. Factories are memoised by source text
- * (a content digest of the program's code: same program text → the same V8 function, warm across runs), and the
- * generated program by CheckedProgram identity, so a program run many times (property tests, benchmarks) is
- * generated and parsed once. Both memos are bounded and only ever hold pure functions of their keys.
+ * Turns generated source (jsgen.ts) into a runnable /solve over one Runtime. Runners are memoised by source text
+ * (a content digest of the program's code: the same text gets the same V8 functions, kept optimised across runs)
+ * and the generated program by CheckedProgram identity, so a program run many times (property tests, benchmarks)
+ * is generated, parsed and optimised once. Both memos are bounded and hold only pure functions of their keys.
  */
 import type { CheckedProgram } from "../../check/index.ts";
 import { generateSource } from "./jsgen.ts";
@@ -12,39 +12,27 @@ import { InterpTrap, trap } from "./trap.ts";
 import { Tagged, VecU8 } from "./values.ts";
 import type { Value } from "./values.ts";
 
-type Factory = (
-  rt: Runtime,
-  H: ReadonlyArray<unknown>,
-  K: ReadonlyArray<Uint8Array>,
-  tagged: typeof Tagged,
-  attach: (e: unknown, ptr: string) => unknown,
-  unsupported: (message: string, ptr: string) => never,
-  trapBoundsAt: (message: string, ptr: string) => never,
-) => () => Value;
+/** A factory instance: runs /solve of its program over one Runtime. */
+type Runner = (rt: Runtime) => Value;
+type Factory = (H: ReadonlyArray<unknown>, K: ReadonlyArray<Uint8Array>, tagged: typeof Tagged, trap: typeof InterpTrap) => Runner;
 
-const MAX_FACTORIES = 64;
-const factories = new Map<string, Factory>();
+const MAX_RUNNERS = 64;
+const runners = new Map<string, Runner>();
 const generated = new WeakMap<CheckedProgram, GeneratedProgram | null>();
 
-const attach = (e: unknown, ptr: string): unknown => {
-  if (e instanceof InterpTrap && e.ptr === "" && ptr !== "") e.ptr = ptr;
-  return e;
-};
-const unsupported = (message: string, ptr: string): never => {
-  throw new InterpTrap("X07I_UNSUPPORTED_HEAD", message, ptr);
-};
-const trapBoundsAt = (message: string, ptr: string): never => {
-  throw new InterpTrap("X07I_TRAP_BOUNDS", message, ptr);
-};
-
-const factoryOf = (source: string): Factory => {
-  let f = factories.get(source);
-  if (f === undefined) {
-    f = new Function("rt", "H", "K", "Tagged", "attach", "unsupported", "trapBoundsAt", source) as Factory;
-    if (factories.size >= MAX_FACTORIES) factories.delete(factories.keys().next().value as string);
-    factories.set(source, f);
+/**
+ * The runner for generated code, instantiated once per source text. Runs are synchronous and never nest, so one
+ * instance (whose per-run state is reset on entry) serves every run of that source.
+ */
+const runnerOf = (g: GeneratedProgram): Runner => {
+  let r = runners.get(g.source);
+  if (r === undefined) {
+    const factory = new Function("H", "K", "Tagged", "Trap", g.source) as Factory;
+    r = factory(g.heads, g.consts, Tagged, InterpTrap);
+    if (runners.size >= MAX_RUNNERS) runners.delete(runners.keys().next().value as string);
+    runners.set(g.source, r);
   }
-  return f;
+  return r;
 };
 
 /** The generated program (memoised), or undefined when it needs the closure backend. */
@@ -59,9 +47,9 @@ export const generatedOf = (program: CheckedProgram): GeneratedProgram | undefin
 
 /** A /solve runner over `rt` from generated code. */
 export const jsSolve = (g: GeneratedProgram, rt: Runtime): (() => Uint8Array) => {
-  const solve = factoryOf(g.source)(rt, g.heads, g.consts, Tagged, attach, unsupported, trapBoundsAt);
+  const run = runnerOf(g);
   return () => {
-    const out = solve();
+    const out = run(rt);
     if (out instanceof Uint8Array) return out;
     if (out instanceof VecU8) return out.buf.subarray(0, out.len);
     return trap("X07I_INTERNAL", "solve did not produce bytes");
