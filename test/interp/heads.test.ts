@@ -134,6 +134,12 @@ describe("vec_value", () => {
 });
 
 describe("map_value", () => {
+  it("accounts its table up front: a huge capacity runs out of memory as upstream's allocator does", async () => {
+    const r = await run(["begin", ["let", "m", ["map_value.new_v1", 3, 3, 536870912]], ["codec.write_u32_le", "m"]]);
+    expect(r.ok ? "ran" : r.trap.code).toBe("X07I_TRAP_MEMORY");
+    const small = await run(["begin", ["let", "m", ["map_value.new_v1", 1, 1, 8]], ["codec.write_u32_le", "m"]]);
+    expect(small.stats.mem_stats.bytes_alloc_total).toBe(8 * (1 + 4 + 4 + 4) + 4);
+  });
   it("bytes keys compare by content; set/remove/clear return the handle; get clones and defaults", async () => {
     const prog = [
       "begin",

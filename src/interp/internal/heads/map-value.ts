@@ -14,6 +14,8 @@ import type { HeadFn, TypedHead } from "./impl.ts";
 const bad = (message: string): never => trap("X07I_TRAP_COLLECTION", message);
 const IDS: Readonly<Record<string, ReadonlyArray<number>>> = { i32: [1, 2], bytes: [3], bytes_view: [4] };
 
+const slotSize = (tyId: number): number => (tyId === 3 || tyId === 4 ? 16 : 4);
+
 const mapOf = (rt: Runtime, h: number): MapValue => {
   const m = rt.mapValues[(h >>> 0) - 1];
   return m === undefined ? bad("map_value invalid handle") : m;
@@ -48,6 +50,12 @@ export const MAP_VALUE_HEADS = {
     const c = cap >>> 0;
     if (c === 0 || (c & (c - 1)) !== 0) bad("map_value.new cap must be power of two");
     if (!idOk(kId) || !idOk(vId)) bad("value ty_id invalid");
+    // Upstream allocates the table up front (rt_map_value_alloc_arrays): control bytes, u32 hashes, keys, values;
+    // a scalar slot is 4 bytes, a bytes/bytes_view slot a 16-byte (pointer, length) pair on a 64-bit target.
+    for (const size of [1, 4, slotSize(kId), slotSize(vId)]) {
+      if (c > Math.floor(0xffffffff / size)) bad("map_value arrays overflow");
+      rt.account(c * size);
+    }
     rt.mapValues.push(new MapValue(kId, vId));
     return rt.mapValues.length;
   },
