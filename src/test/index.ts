@@ -8,9 +8,10 @@
  * Produces an `x07.x07test@0.4.0` {@link X07TestReport} and upstream's exit code (0, 10, 11, 12). Needs
  * effect's `FileSystem` and the `StdModules` service. Emits `ETEST_*`, `X07T_*` and `EDETERMINISM` codes.
  *
- * Not yet: worlds other than solve-pure (reported as ETEST_WORLD_UNSUPPORTED), wall-clock timeouts (the
- * interpreter is bounded by fuel), branded PBT parameters, `budget_scope`; `jobs` is recorded but tests run
- * one after another (so results are identical to `jobs: 1` by construction).
+ * Not yet: worlds other than solve-pure (reported as ETEST_WORLD_UNSUPPORTED), interrupting timeouts (the
+ * interpreter is bounded by fuel; timeouts are checked once a run is over), branded PBT parameters.
+ * {@link test} runs tests one after another on any FileSystem; {@link testOnWorkers} spreads them over
+ * worker threads (Node file system) with the same report.
  *
  * @packageDocumentation
  */
@@ -24,6 +25,7 @@ import { readManifest } from "./internal/manifest.ts";
 import type { TestDecl, TestsManifest } from "./internal/manifest.ts";
 import { exitCodeOf, summarize, tdiag, toolInfo, X07TEST_SCHEMA_VERSION } from "./internal/report.ts";
 import type { TestResult, X07TestReport } from "./internal/report.ts";
+import { runOnWorkers } from "./internal/jobs.ts";
 import { resolveEntry, testModuleRoots } from "./internal/roots.ts";
 import { runPbtTest, runUnitTest } from "./internal/run.ts";
 import type { RunContext } from "./internal/run.ts";
@@ -67,6 +69,8 @@ export interface TestOptions {
   readonly pbtCaseMemBytes?: number;
   readonly pbtCaseOutputBytes?: number;
   readonly onProgress?: (p: PbtProgress) => void;
+  /** @internal Restrict the run to these ids (used by `--jobs` workers). */
+  readonly onlyIds?: ReadonlyArray<string>;
   /** Recorded in the report's invocation. */
   readonly argv?: ReadonlyArray<string>;
   readonly cwd?: string;
@@ -134,6 +138,7 @@ export const selectTests = (options: TestOptions = {}) =>
     let tests = [...manifest.tests];
     if (options.filter !== undefined) tests = tests.filter((t) => (options.exact === true ? t.id === options.filter : t.id.includes(options.filter!)));
     tests = tests.filter((t) => (options.pbt === true ? t.pbt !== undefined : options.all === true ? true : t.pbt === undefined));
+    if (options.onlyIds !== undefined) tests = tests.filter((t) => options.onlyIds!.includes(t.id));
     let repro: PbtRepro | undefined;
     if (options.pbtRepro !== undefined) {
       repro = yield* loadRepro(options.pbtRepro);
@@ -232,3 +237,34 @@ export const test = (options: TestOptions = {}) =>
     };
     return { report, exitCode: exitCodeOf(report), diagnostics: [] } satisfies TestRun;
   });
+
+/**
+ * {@link test} with `jobs` worker threads (Node file system only: workers read the project from `cwd`). The
+ * report equals the sequential one apart from durations; with one job, or fewer than two selected tests,
+ * it is the sequential run.
+ * @since 0.1.0
+ * @category stages
+ */
+export const testOnWorkers = (options: TestOptions & { readonly cwd: string }) =>
+  Effect.gen(function* () {
+    const jobs = options.jobs ?? 1;
+    if (jobs !== 1 && options.noFailFast !== true) return yield* Effect.fail(argsError("--jobs >1 requires --no-fail-fast"));
+    const sel = yield* selectTests(options);
+    if (jobs <= 1 || sel.manifest === undefined || sel.tests.length < 2) return yield* test(options);
+    // Preflight: the manifest-wide checks (entries) without running anything.
+    const pre = yield* test({ ...options, jobs: 1, onlyIds: [], allowEmpty: true });
+    if (pre.diagnostics.length > 0) return pre;
+    const t0 = performance.now();
+    const { onProgress: _drop, ...plain } = options;
+    const results = yield* Effect.tryPromise({
+      try: () => runOnWorkers(options.cwd, plain, sel.tests.map((t) => t.id), jobs),
+      catch: (e) => new InvalidInputError({ diagnostics: [makeDiagnostic("X07-INTERNAL-0001", `a --jobs worker failed: ${e instanceof Error ? e.message : String(e)}`)] }),
+    });
+    const report: X07TestReport = {
+      ...pre.report,
+      summary: summarize(results, Math.round(performance.now() - t0)),
+      tests: results,
+    };
+    return { report, exitCode: exitCodeOf(report), diagnostics: [] } satisfies TestRun as TestRun;
+  });
+

@@ -87,4 +87,20 @@ describe("x07 test: unit tests", () => {
     expect((await runCli(["test", "--manifest", "tests.json", "--filter", "nope", "--allow-empty"], dir)).code).toBe(0);
     expect((await runCli(["test", "--manifest", "tests.json", "--jobs", "2"], dir)).code).toBe(2);
   });
+
+  it("CLI: --jobs 2 runs on worker threads and reports exactly what --jobs 1 reports (durations aside)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "x07-test-"));
+    cpSync(FIXTURE, dir, { recursive: true });
+    const norm = (out: string) => {
+      const r = JSON.parse(out);
+      r.summary.duration_ms = 0;
+      r.invocation.jobs = 0;
+      for (const t of r.tests) t.duration_ms = 0;
+      return r;
+    };
+    const one = await runCli(["test", "--manifest", "failing.json", "--no-fail-fast"], dir);
+    const two = await runCli(["test", "--manifest", "failing.json", "--no-fail-fast", "--jobs", "2"], dir);
+    expect(two.code).toBe(one.code);
+    expect(norm(two.stdout)).toEqual(norm(one.stdout));
+  }, 120_000);
 });

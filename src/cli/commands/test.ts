@@ -7,7 +7,7 @@ import { Effect } from "effect";
 import { layerStd } from "../../std/index.ts";
 import type { JsonValue } from "../../core/json/index.ts";
 import { renderDiagnostics } from "../../diag/index.ts";
-import { selectTests, test } from "../../test/index.ts";
+import { selectTests, test, testOnWorkers } from "../../test/index.ts";
 import type { TestOptions } from "../../test/index.ts";
 import type { CommandSpec } from "../command.ts";
 import { EXIT, failureOutcome, runEffect, toolReport, usageOutcome } from "../io.ts";
@@ -36,7 +36,7 @@ export const testCommand: CommandSpec = {
     ["--pbt-repro FILE", "replay one repro case (with --pbt)"],
     ["--pbt-cases N", "override cases per property (also --pbt-max-shrinks, --pbt-case-fuel, --pbt-case-mem-bytes, …)"],
     ["--repeat N", "run everything N times; any difference is EDETERMINISM"],
-    ["--jobs N", "accepted for compatibility (needs --no-fail-fast); tests run in order"],
+    ["--jobs N", "run tests on N worker threads (needs --no-fail-fast); same report as --jobs 1"],
     ["--no-fail-fast", "keep running after a test misses its expectation"],
     ["--allow-empty", "selecting zero tests is not an error"],
     ["--list", "print the selected tests (id, world, expect, entry) and exit"],
@@ -111,7 +111,8 @@ export const testCommand: CommandSpec = {
       const rows = r.value.tests.map((t) => ({ id: t.id, world: t.world, expect: t.expect, entry: t.entry }));
       return { exitCode: EXIT.ok, report: toolReport("test", "test", EXIT.ok, [], { tests: rows }), text: rows.map((t) => `${t.id}\t${t.world}\t${t.expect}\t${t.entry}`).join("\n") };
     }
-    const r = await runEffect(io, test(opts).pipe(Effect.provide(layerStd)), fail);
+    const eff = (nums["jobs"] ?? 1) > 1 ? testOnWorkers({ ...opts, cwd: io.cwd }) : test(opts);
+    const r = await runEffect(io, eff.pipe(Effect.provide(layerStd)), fail);
     if (isTty) io.stderr.write("\r\x1b[K");
     if (!r.ok) return r.outcome;
     const { report, exitCode, diagnostics } = r.value;
