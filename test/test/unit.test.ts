@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { validateAs } from "../../src/core/contracts/index.ts";
-import { layerNodeFileSystemAt } from "../../src/services/index.ts";
+import { layerMemoryFileSystem, layerNodeFileSystemAt } from "../../src/services/index.ts";
 import { layerStd } from "../../src/std/index.ts";
-import { test as runTests } from "../../src/test/index.ts";
+import { test as runTests, testModuleRoots } from "../../src/test/index.ts";
 import type { TestOptions } from "../../src/test/index.ts";
 import { runCli } from "../_helpers/cli.ts";
 
@@ -103,4 +103,27 @@ describe("x07 test: unit tests", () => {
     expect(two.code).toBe(one.code);
     expect(norm(two.stdout)).toEqual(norm(one.stdout));
   }, 120_000);
+
+  it("resolves module roots as upstream: project roots, locked dependencies, project root, manifest directory", async () => {
+    const files = {
+      "/p/x07.json": JSON.stringify({ schema_version: "x07.project@0.5.0", world: "solve-pure", entry: "src/main.x07.json", module_roots: ["src", "./src"] }),
+      "/p/x07.lock.json": JSON.stringify({ schema_version: "x07.lock@0.4.0", dependencies: [{ name: "foo", version: "1.0.0", path: ".x07/deps/foo/1.0.0", module_root: "modules" }] }),
+      "/p/tests/tests.json": "{}",
+      "/q/tests/tests.json": "{}",
+    };
+    const roots = (dir: string, explicit: string[] = []) => Effect.runPromise(testModuleRoots(dir, explicit).pipe(Effect.provide(layerMemoryFileSystem(files))));
+    expect(await roots("/p/tests")).toEqual(["/p/src", "/p/.x07/deps/foo/1.0.0/modules", "/p", "/p/tests"]);
+    expect(await roots("/q/tests")).toEqual(["/q/tests"]);
+    expect(await roots("/p/tests", ["lib"])).toEqual(["lib"]);
+  });
+
+  it("reports an unreadable or malformed manifest as ETEST_MANIFEST_IO / ETEST_MANIFEST_JSON (exit 12)", async () => {
+    const io = await run({ manifest: "missing.json" });
+    expect([io.exitCode, io.diagnostics.map((d) => d.code)]).toEqual([12, ["ETEST_MANIFEST_IO"]]);
+    const mem = (text: string) =>
+      Effect.runPromise(runTests({ manifest: "/m/t.json" }).pipe(Effect.provide(layerStd), Effect.provide(layerMemoryFileSystem({ "/m/t.json": text }))));
+    expect((await mem("{not json")).diagnostics.map((d) => d.code)).toEqual(["ETEST_MANIFEST_JSON"]);
+    expect((await mem('{"schema_version":"x07.tests_manifest@9.9.9","tests":[]}')).diagnostics.map((d) => d.code)).toEqual(["ETEST_SCHEMA_VERSION"]);
+    expect((await mem('{"schema_version":"x07.tests_manifest@0.2.0","tests":[]}')).diagnostics.map((d) => d.code)).toEqual(["ETEST_TESTS_EMPTY"]);
+  });
 });
