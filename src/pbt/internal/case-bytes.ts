@@ -4,10 +4,18 @@
  * (two's complement, LE); bytes are copied raw.
  */
 
-/** One generated argument. */
+/**
+ * One generated argument.
+ * @since 0.1.0
+ * @category models
+ */
 export type CaseValue = { readonly ty: "i32"; readonly value: number } | { readonly ty: "bytes"; readonly value: Uint8Array };
 
-/** Encodes values as case bytes. */
+/**
+ * Encodes values as case bytes.
+ * @since 0.1.0
+ * @category constructors
+ */
 export const encodeCase = (values: ReadonlyArray<CaseValue>): Uint8Array => {
   const n = values.length;
   const header = 4 + 4 * (n + 1);
@@ -34,7 +42,11 @@ export const encodeCase = (values: ReadonlyArray<CaseValue>): Uint8Array => {
   return out;
 };
 
-/** Decodes case bytes for the given parameter types; undefined when the bytes do not have that shape. */
+/**
+ * Decodes case bytes for the given parameter types; undefined when the bytes do not have that shape.
+ * @since 0.1.0
+ * @category models
+ */
 export const decodeCase = (bytes: Uint8Array, tys: ReadonlyArray<"i32" | "bytes">): CaseValue[] | undefined => {
   if (bytes.length < 4) return undefined;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

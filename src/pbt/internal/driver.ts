@@ -6,19 +6,35 @@
  */
 import type { JsonValue } from "../../core/json/index.ts";
 
-/** The x07AST version drivers are written in. */
+/**
+ * The x07AST version drivers are written in.
+ * @since 0.1.0
+ * @category models
+ */
 export const DRIVER_AST_VERSION = "x07.x07ast@0.8.0";
 
-/** A property parameter's type as the driver decodes it. */
+/**
+ * A property parameter's type as the driver decodes it.
+ * @since 0.1.0
+ * @category models
+ */
 export type ParamTy = "i32" | "bytes";
 
 /** The module part of `module.symbol`. */
 export const moduleOf = (symbol: string): string => symbol.slice(0, symbol.lastIndexOf("."));
 
-/** Imports a case-decoding body needs, sorted and unique. */
+/**
+ * Imports a case-decoding body needs, sorted and unique.
+ * @since 0.1.0
+ * @category constructors
+ */
 export const caseImports = (entry: string): string[] => [...new Set(["std.pbt.case_v1", "std.test", moduleOf(entry)])].sort();
 
-/** A PBT `budget_scope`: counters with a positive value are enforced (0 means unlimited). */
+/**
+ * A PBT `budget_scope`: counters with a positive value are enforced (0 means unlimited).
+ * @since 0.1.0
+ * @category models
+ */
 export type BudgetScope = { readonly [counter: string]: number };
 
 /**
@@ -41,7 +57,11 @@ export const caseCallBody = (entry: string, tys: ReadonlyArray<ParamTy>, scope?:
   ];
 };
 
-/** The entry document that runs one case of `entry`. */
+/**
+ * The entry document that runs one case of `entry`.
+ * @since 0.1.0
+ * @category constructors
+ */
 export const caseDriver = (entry: string, tys: ReadonlyArray<ParamTy>, scope?: BudgetScope): JsonValue => ({
   schema_version: DRIVER_AST_VERSION,
   kind: "entry",
@@ -51,7 +71,11 @@ export const caseDriver = (entry: string, tys: ReadonlyArray<ParamTy>, scope?: B
   solve: caseCallBody(entry, tys, scope),
 });
 
-/** The wrapper module `repro.pbt.<case_tag>`: exports `run`, which replays the case held in `input`. */
+/**
+ * The wrapper module `repro.pbt.<case_tag>`: exports `run`, which replays the case held in `input`.
+ * @since 0.1.0
+ * @category constructors
+ */
 export const reproWrapperModule = (moduleId: string, entry: string, tys: ReadonlyArray<ParamTy>, testId: string, scope?: BudgetScope): JsonValue => ({
   schema_version: DRIVER_AST_VERSION,
   kind: "module",

@@ -14,7 +14,11 @@ import type { Diagnostic } from "../../diag/index.ts";
 import { reproWrapperModule } from "./driver.ts";
 import { parseRepro, reproCaseBytes, reproText, reproTys } from "./repro.ts";
 
-/** Options of {@link fixFromPbt}. */
+/**
+ * Options of {@link fixFromPbt}.
+ * @since 0.1.0
+ * @category models
+ */
 export interface FixFromPbtOptions {
   /** The tests manifest to extend (default `tests/tests.json`). */
   readonly testsManifest?: string;
@@ -24,7 +28,11 @@ export interface FixFromPbtOptions {
   readonly outDir?: string;
 }
 
-/** What {@link fixFromPbt} did. */
+/**
+ * What {@link fixFromPbt} did.
+ * @since 0.1.0
+ * @category models
+ */
 export interface FixFromPbtResult {
   readonly ok: boolean;
   readonly diagnostics: ReadonlyArray<Diagnostic>;

@@ -9,13 +9,25 @@ import { canonicalPrettyU64, parseJsonU64 } from "./u64-json.ts";
 import type { U64JsonValue } from "./u64-json.ts";
 import type { CaseValue } from "./case-bytes.ts";
 
-/** The schema version of repro files. */
+/**
+ * The schema version of repro files.
+ * @since 0.1.0
+ * @category models
+ */
 export const PBT_REPRO_SCHEMA_VERSION = "x07.pbt.repro@0.1.0";
 
-/** Why a property case failed. */
+/**
+ * Why a property case failed.
+ * @since 0.1.0
+ * @category models
+ */
 export type FailureKind = "assert" | "trap" | "timeout" | "fuel" | "nondeterminism";
 
-/** Per-case limits. */
+/**
+ * Per-case limits.
+ * @since 0.1.0
+ * @category models
+ */
 export interface CaseBudget {
   readonly fuel: number;
   readonly timeout_ms: number;
@@ -23,12 +35,20 @@ export interface CaseBudget {
   readonly max_output_bytes: number;
 }
 
-/** One counterexample parameter as the repro records it. */
+/**
+ * One counterexample parameter as the repro records it.
+ * @since 0.1.0
+ * @category models
+ */
 export type ReproParam =
   | { readonly name: string; readonly ty: "i32"; readonly value: number }
   | { readonly name: string; readonly ty: "bytes"; readonly b64: string; readonly len: number };
 
-/** A repro document (seeds as bigint so they stay exact). */
+/**
+ * A repro document (seeds as bigint so they stay exact).
+ * @since 0.1.0
+ * @category models
+ */
 export interface PbtRepro {
   readonly schema_version: typeof PBT_REPRO_SCHEMA_VERSION;
   readonly tool: { readonly x07_version: string; readonly x07c_version: string; readonly git_sha?: string };
@@ -53,22 +73,46 @@ export const reproParams = (names: ReadonlyArray<string>, values: ReadonlyArray<
       : { name: names[i] ?? `p${i}`, ty: "bytes", b64: Buffer.from(v.value).toString("base64"), len: v.value.length },
   );
 
-/** The repro directory of a test under an artifact dir: `pbt/id_<sha256(id)>`. */
+/**
+ * The repro directory of a test under an artifact dir: `pbt/id_<sha256(id)>`.
+ * @since 0.1.0
+ * @category models
+ */
 export const reproDirName = (testId: string): string => `pbt/id_${sha256Hex(new TextEncoder().encode(testId))}`;
 
-/** The repro as plain JSON (seeds as numbers: rounded above 2^53; for reports and validation only). */
+/**
+ * The repro as plain JSON (seeds as numbers: rounded above 2^53; for reports and validation only).
+ * @since 0.1.0
+ * @category models
+ */
 export const reproToJson = (r: PbtRepro): { [k: string]: unknown } => ({ ...r, suite_seed_u64: Number(r.suite_seed_u64), effective_seed_u64: Number(r.effective_seed_u64) });
 
-/** Canonical pretty bytes of a repro (exact seeds, trailing newline). */
+/**
+ * Canonical pretty bytes of a repro (exact seeds, trailing newline).
+ * @since 0.1.0
+ * @category models
+ */
 export const reproText = (r: PbtRepro): string => canonicalPrettyU64(r as unknown as U64JsonValue);
 
-/** The counterexample's case bytes. */
+/**
+ * The counterexample's case bytes.
+ * @since 0.1.0
+ * @category models
+ */
 export const reproCaseBytes = (r: PbtRepro): Uint8Array => new Uint8Array(Buffer.from(r.counterexample.case_bytes_b64, "base64"));
 
-/** The parameter types of a repro's counterexample. */
+/**
+ * The parameter types of a repro's counterexample.
+ * @since 0.1.0
+ * @category models
+ */
 export const reproTys = (r: PbtRepro): Array<"i32" | "bytes"> => r.counterexample.params.map((p) => p.ty);
 
-/** Reads a repro from its text; a string says why it is not one (`parse` or `schema`). */
+/**
+ * Reads a repro from its text; a string says why it is not one (`parse` or `schema`).
+ * @since 0.1.0
+ * @category models
+ */
 export const parseRepro = (text: string): { ok: true; repro: PbtRepro } | { ok: false; kind: "parse" | "schema"; message: string } => {
   let raw: unknown;
   try {
@@ -88,7 +132,11 @@ export const parseRepro = (text: string): { ok: true; repro: PbtRepro } | { ok: 
   return { ok: true, repro: { ...(o as unknown as PbtRepro), suite_seed_u64: suite, effective_seed_u64: eff } };
 };
 
-/** Validates a repro against the schema before it is written (the SDK writes nothing that does not validate). */
+/**
+ * Validates a repro against the schema before it is written (the SDK writes nothing that does not validate).
+ * @since 0.1.0
+ * @category guards
+ */
 export const checkRepro = (r: PbtRepro): string | undefined => {
   const v = validateAs(PBT_REPRO_SCHEMA_VERSION, reproToJson(r));
   return v.ok ? undefined : v.errors.map((e) => `${e.pointer || "/"}: ${e.message}`).join("; ");

@@ -7,15 +7,27 @@ const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
 const MASK64 = 0xffffffffffffffffn;
 
-/** FNV-1a-64 of the UTF-8 bytes of a string. */
+/**
+ * FNV-1a-64 of the UTF-8 bytes of a string.
+ * @since 0.1.0
+ * @category models
+ */
 export const fnv1a64 = (s: string): bigint => {
   let h = FNV_OFFSET;
   for (const b of new TextEncoder().encode(s)) h = ((h ^ BigInt(b)) * FNV_PRIME) & MASK64;
   return h;
 };
 
-/** The effective seed of a test. */
+/**
+ * The effective seed of a test.
+ * @since 0.1.0
+ * @category models
+ */
 export const effectiveSeed = (testId: string, suiteSeed: bigint): bigint => (fnv1a64(`x07:pbt:${testId}`) ^ suiteSeed) & MASK64;
 
-/** The fast-check seed (a signed 32-bit integer) for an effective seed. */
+/**
+ * The fast-check seed (a signed 32-bit integer) for an effective seed.
+ * @since 0.1.0
+ * @category models
+ */
 export const fastCheckSeed = (seed: bigint): number => Number(((seed & 0xffffffffn) ^ (seed >> 32n)) & 0xffffffffn) | 0;

@@ -4,7 +4,11 @@
  * magic, prefix cap u8 (≤ 64), got_len u32, expected_len u32, then the two capped prefixes.
  */
 
-/** A parsed status record. */
+/**
+ * A parsed status record.
+ * @since 0.1.0
+ * @category models
+ */
 export interface StatusV1 {
   readonly tag: number;
   readonly code: number;
@@ -37,7 +41,11 @@ const bytesEqPayload = (p: Uint8Array): { readonly [k: string]: unknown } | stri
   };
 };
 
-/** Parses a status record; a string says why the bytes are not one. */
+/**
+ * Parses a status record; a string says why the bytes are not one.
+ * @since 0.1.0
+ * @category models
+ */
 export const parseStatusV1 = (b: Uint8Array): StatusV1 | string => {
   if (b.length < 5) return `status output is ${b.length} bytes; bytes_status_v1 is 5`;
   const tag = b[0]!;
@@ -49,12 +57,24 @@ export const parseStatusV1 = (b: Uint8Array): StatusV1 | string => {
   return typeof payload === "string" ? payload : { tag, code, bytesEq: payload };
 };
 
-/** What a test expects. */
+/**
+ * What a test expects.
+ * @since 0.1.0
+ * @category models
+ */
 export type Expect = "pass" | "fail" | "skip";
-/** A test's status in the report. */
+/**
+ * A test's status in the report.
+ * @since 0.1.0
+ * @category models
+ */
 export type TestStatus = "pass" | "fail" | "skip" | "error" | "xfail_pass" | "xfail_fail";
 
-/** The status of a run given what the test expects and the record's tag (upstream's table). */
+/**
+ * The status of a run given what the test expects and the record's tag (upstream's table).
+ * @since 0.1.0
+ * @category models
+ */
 export const statusFor = (expect: Expect, tag: number): TestStatus => {
   if (expect === "skip" || tag === 2) return "skip";
   if (tag === 1) return expect === "pass" ? "pass" : "xfail_pass";
@@ -62,6 +82,10 @@ export const statusFor = (expect: Expect, tag: number): TestStatus => {
   return "error";
 };
 
-/** Whether a status is what the test expected (pass→pass, fail→xfail_fail, skip→skip). */
+/**
+ * Whether a status is what the test expected (pass→pass, fail→xfail_fail, skip→skip).
+ * @since 0.1.0
+ * @category guards
+ */
 export const matchesExpect = (expect: Expect, status: TestStatus): boolean =>
   (expect === "pass" && status === "pass") || (expect === "fail" && status === "xfail_fail") || (expect === "skip" && status === "skip");

@@ -16,10 +16,18 @@ import { fastCheckSeed } from "./seed.ts";
 import { parseStatusV1 } from "./status.ts";
 import type { CaseBudget, FailureKind } from "./repro.ts";
 
-/** A generator from the manifest (`pbt.params[].gen`), with defaults applied. */
+/**
+ * A generator from the manifest (`pbt.params[].gen`), with defaults applied.
+ * @since 0.1.0
+ * @category models
+ */
 export type PbtGen = { readonly kind: "i32"; readonly min: number; readonly max: number } | { readonly kind: "bytes"; readonly maxLen: number };
 
-/** Progress of a long run. */
+/**
+ * Progress of a long run.
+ * @since 0.1.0
+ * @category models
+ */
 export interface PbtProgress {
   readonly testId: string;
   readonly phase: "generate" | "shrink";
@@ -27,7 +35,11 @@ export interface PbtProgress {
   readonly shrinks: number;
 }
 
-/** How one case ended. */
+/**
+ * How one case ended.
+ * @since 0.1.0
+ * @category models
+ */
 export type CaseVerdict =
   | { readonly kind: "status"; readonly tag: number; readonly code: number; readonly bytesEq?: { readonly [k: string]: unknown } }
   | { readonly kind: "failure"; readonly failure: FailureKind; readonly trapId?: string; readonly trapMessage?: string };
@@ -59,7 +71,11 @@ export interface SuiteInput {
   readonly onProgress?: (p: PbtProgress) => void;
 }
 
-/** The failing case a suite settled on. */
+/**
+ * The failing case a suite settled on.
+ * @since 0.1.0
+ * @category models
+ */
 export interface SuiteFailure {
   readonly kind: FailureKind;
   readonly values: ReadonlyArray<CaseValue>;
@@ -68,7 +84,11 @@ export interface SuiteFailure {
   readonly run: RunOutcome;
 }
 
-/** What a suite observed. */
+/**
+ * What a suite observed.
+ * @since 0.1.0
+ * @category models
+ */
 export interface SuiteResult {
   readonly attempted: number;
   readonly shrinkAttempted: number;

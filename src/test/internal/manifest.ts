@@ -13,9 +13,18 @@ import type { Diagnostic, DiagnosticCode } from "../../diag/index.ts";
 import { DEFAULT_CASE_BUDGET } from "../../pbt/index.ts";
 import type { CaseBudget, Expect, PbtGen } from "../../pbt/index.ts";
 
+/**
+ * TESTS_MANIFEST_VERSIONS.
+ * @since 0.1.0
+ * @category models
+ */
 export const TESTS_MANIFEST_VERSIONS = ["x07.tests_manifest@0.1.0", "x07.tests_manifest@0.2.0"] as const;
 
-/** The PBT settings of a test, defaults applied. */
+/**
+ * The PBT settings of a test, defaults applied.
+ * @since 0.1.0
+ * @category models
+ */
 export interface PbtDecl {
   readonly cases: number;
   readonly maxShrinks: number;
@@ -24,7 +33,11 @@ export interface PbtDecl {
   readonly budgetScope?: { readonly [k: string]: number };
 }
 
-/** One test, defaults applied. */
+/**
+ * One test, defaults applied.
+ * @since 0.1.0
+ * @category models
+ */
 export interface TestDecl {
   readonly id: string;
   readonly world: WorldId;
@@ -39,7 +52,11 @@ export interface TestDecl {
   readonly pbt?: PbtDecl;
 }
 
-/** A read manifest. */
+/**
+ * A read manifest.
+ * @since 0.1.0
+ * @category models
+ */
 export interface TestsManifest {
   readonly path: string;
   readonly dir: string;
@@ -59,7 +76,11 @@ const I32_MAX = 2147483647;
 /** A relative path that stays inside its base (no `..`, no absolute, no backslash). */
 const safeRel = (p: string): boolean => p !== "" && !nodePath.isAbsolute(p) && !p.includes("\\") && !p.split("/").includes("..");
 
-/** Validates a parsed manifest; `readFile` is used for input_path. */
+/**
+ * Validates a parsed manifest; `readFile` is used for input_path.
+ * @since 0.1.0
+ * @category stages
+ */
 export const validateManifest = (
   value: unknown,
   path: string,
@@ -237,7 +258,11 @@ const validatePbt = (raw: unknown, at: string, world: string, returns: unknown, 
   return { cases, maxShrinks, params: out, budget, ...(budgetScope !== undefined ? { budgetScope } : {}) };
 };
 
-/** Reads and validates a manifest file. */
+/**
+ * Reads and validates a manifest file.
+ * @since 0.1.0
+ * @category stages
+ */
 export const readManifest = (path: string, options: { readonly allowEmpty?: boolean } = {}) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem;

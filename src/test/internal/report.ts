@@ -9,9 +9,18 @@ import type { RunOutcome } from "../../interp/index.ts";
 import { SDK_VERSION } from "../../version.ts";
 import { matchesExpect } from "../../pbt/index.ts";
 
+/**
+ * X07TEST_SCHEMA_VERSION.
+ * @since 0.1.0
+ * @category models
+ */
 export const X07TEST_SCHEMA_VERSION = "x07.x07test@0.4.0";
 
-/** A diagnostic attached to a test (the report's own small shape). */
+/**
+ * A diagnostic attached to a test (the report's own small shape).
+ * @since 0.1.0
+ * @category models
+ */
 export interface TestDiag {
   readonly code: string;
   readonly message: string;
@@ -26,12 +35,22 @@ export const tdiag = (code: DiagnosticCode | "EFAIL_FAST" | "EDETERMINISM" | "EB
   ...(details !== undefined ? { details } : {}),
 });
 
+/**
+ * CompileStep.
+ * @since 0.1.0
+ * @category models
+ */
 export interface CompileStep {
   readonly ok: boolean;
   readonly exit_code?: number;
   readonly compiler_diags?: ReadonlyArray<TestDiag>;
 }
 
+/**
+ * RunStep.
+ * @since 0.1.0
+ * @category models
+ */
 export interface RunStep {
   readonly ok: boolean;
   readonly exit_code?: number;
@@ -44,7 +63,11 @@ export interface RunStep {
   readonly failure_code_u32?: number;
 }
 
-/** One test's result. */
+/**
+ * One test's result.
+ * @since 0.1.0
+ * @category models
+ */
 export interface TestResult {
   readonly id: string;
   readonly world: string;
@@ -60,6 +83,11 @@ export interface TestResult {
   readonly diags?: ReadonlyArray<TestDiag>;
 }
 
+/**
+ * TestSummary.
+ * @since 0.1.0
+ * @category models
+ */
 export interface TestSummary {
   readonly passed: number;
   readonly failed: number;
@@ -72,7 +100,11 @@ export interface TestSummary {
   readonly run_failures: number;
 }
 
-/** The report. */
+/**
+ * The report.
+ * @since 0.1.0
+ * @category models
+ */
 export interface X07TestReport {
   readonly schema_version: typeof X07TEST_SCHEMA_VERSION;
   readonly tool: { readonly name: "x07"; readonly version: string };
@@ -118,7 +150,11 @@ export const summarize = (tests: ReadonlyArray<TestResult>, durationMs: number, 
   return s;
 };
 
-/** Upstream's exit-code table for a finished run. */
+/**
+ * Upstream's exit-code table for a finished run.
+ * @since 0.1.0
+ * @category running
+ */
 export const exitCodeOf = (r: X07TestReport): 0 | 10 | 11 | 12 => {
   if (r.summary.compile_failures > 0) return 11;
   if (r.summary.run_failures > 0) return 12;

@@ -36,7 +36,11 @@ const readObj = (fs: FileSystem.FileSystem, p: string) =>
     Effect.orElseSucceed(() => undefined),
   );
 
-/** The module roots for a manifest directory. */
+/**
+ * The module roots for a manifest directory.
+ * @since 0.1.0
+ * @category stages
+ */
 export const testModuleRoots = (manifestDir: string, explicit: ReadonlyArray<string>) =>
   Effect.gen(function* () {
     if (explicit.length > 0) return [...explicit];
