@@ -180,7 +180,7 @@ export const test = (options: TestOptions = {}) =>
     };
     if (sel.manifest === undefined) return errorReport(sel.diagnostics);
     const manifest = sel.manifest;
-    const roots = yield* testModuleRoots(manifest.dir, options.moduleRoots ?? []);
+    const roots = yield* testModuleRoots(manifest.dir, options.moduleRoots ?? [], options.cwd);
     // Entries are resolved for every test of the manifest before anything runs (as upstream).
     const kinds = new Map<string, { kind: "defn" | "defasync"; result: string }>();
     const entryDiags: Diagnostic[] = [];

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
+import { validateAs } from "../../src/core/contracts/index.ts";
 import { pbt } from "../../src/pbt/index.ts";
 import { layerMemoryFileSystem, layerNodeFileSystemAt } from "../../src/services/index.ts";
 import { layerStd } from "../../src/std/index.ts";
@@ -42,6 +43,7 @@ describe("pbt: failure kinds and shrinking", () => {
     expect(Math.imul(ov[0]!.value, ov[1]!.value)).toBeLessThan(0);
     expect(by["pbt/sum_commutes"]?.status).toBe("pass");
     expect(r.report.summary.run_failures).toBe(2);
+    expect(validateAs("x07.x07test@0.4.0", JSON.parse(JSON.stringify(r.report))).ok).toBe(true);
     expect(r.exitCode).toBe(12);
   });
 

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { layerMemoryFileSystem, layerNodeFileSystemAt } from "../../src/services
 import { layerStd } from "../../src/std/index.ts";
 import { test as runTests, testModuleRoots } from "../../src/test/index.ts";
 import type { TestOptions } from "../../src/test/index.ts";
-import { runCli } from "../_helpers/cli.ts";
+import { runCli, tempTree } from "../_helpers/cli.ts";
 
 const FIXTURE = path.resolve("test/fixtures/test/unit-basic");
 
@@ -126,4 +126,17 @@ describe("x07 test: unit tests", () => {
     expect((await mem('{"schema_version":"x07.tests_manifest@9.9.9","tests":[]}')).diagnostics.map((d) => d.code)).toEqual(["ETEST_SCHEMA_VERSION"]);
     expect((await mem('{"schema_version":"x07.tests_manifest@0.2.0","tests":[]}')).diagnostics.map((d) => d.code)).toEqual(["ETEST_TESTS_EMPTY"]);
   });
+
+  it("CLI: finds the project above the manifest (relative to the command's cwd) and uses its module roots", async () => {
+    const unit = readFileSync(path.join(FIXTURE, "unit.x07.json"), "utf8");
+    const dir = tempTree({
+      "x07.json": JSON.stringify({ schema_version: "x07.project@0.5.0", world: "solve-pure", entry: "src/main.x07.json", module_roots: ["src"] }),
+      "src/unit.x07.json": unit,
+      "tests/tests.json": JSON.stringify({ schema_version: "x07.tests_manifest@0.2.0", tests: [{ id: "ok", world: "solve-pure", entry: "unit.ok" }] }),
+    });
+    const r = await runCli(["test", "--manifest", "tests/tests.json"], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.passed).toBe(1);
+  });
 });
+

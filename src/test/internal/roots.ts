@@ -17,7 +17,7 @@ const norm = (p: string): string => {
 /** Finds `name` in `dir` or its ancestors. */
 const findUp = (fs: FileSystem.FileSystem, dir: string, name: string) =>
   Effect.gen(function* () {
-    let d = nodePath.resolve(dir);
+    let d = dir;
     for (;;) {
       const p = nodePath.join(d, name);
       if (yield* fs.exists(p).pipe(Effect.orElseSucceed(() => false))) return p;
@@ -41,11 +41,14 @@ const readObj = (fs: FileSystem.FileSystem, p: string) =>
  * @since 0.1.0
  * @category stages
  */
-export const testModuleRoots = (manifestDir: string, explicit: ReadonlyArray<string>) =>
+export const testModuleRoots = (manifestDir: string, explicit: ReadonlyArray<string>, cwd?: string) =>
   Effect.gen(function* () {
     if (explicit.length > 0) return [...explicit];
     const fs = yield* FileSystem.FileSystem;
-    const project = yield* findUp(fs, manifestDir, "x07.json");
+    // The search for x07.json climbs from the absolute manifest directory: relative to the caller's cwd
+    // (the FileSystem resolves relative paths against it), else to the process's.
+    const start = cwd !== undefined ? nodePath.resolve(cwd, manifestDir) : nodePath.resolve(manifestDir);
+    const project = yield* findUp(fs, start, "x07.json");
     if (project === undefined) return [manifestDir];
     const base = nodePath.dirname(project);
     const roots: string[] = [];
@@ -64,7 +67,7 @@ export const testModuleRoots = (manifestDir: string, explicit: ReadonlyArray<str
       if (typeof o?.["path"] === "string") add(nodePath.join(base, o["path"], typeof o["module_root"] === "string" ? o["module_root"] : "."));
     }
     add(base);
-    add(manifestDir);
+    add(start);
     return roots;
   });
 
