@@ -8,6 +8,8 @@ import type { TypeName } from "./types.ts";
 export const HEAD_FAMILIES = [
   "i32", "f64", "lit", "bytes", "view", "vec_u8", "option", "result", "codec", "fmt", "parse", "prng",
   "map_u32", "set_u32", "vec_value", "map_value", "scratch", "brand", "task", "task_scope", "select_evt", "chan", "ty", "internal",
+  // world I/O (families/world-io.ts): declared for check/lint, not run by the solve-pure interpreter
+  "fs", "io", "bufread", "kv", "rr", "process",
 ] as const;
 export type HeadFamily = (typeof HEAD_FAMILIES)[number];
 
@@ -40,6 +42,9 @@ export interface ParamSpec {
 /** Result type: fixed, a type variable, or "same type as parameter n" (brands and payloads follow it). */
 export type ResultSpec = ParamType | { readonly sameAsParam: number };
 
+/** World capabilities a head can need (upstream `enable_fs` / `enable_rr` / `enable_kv`). */
+export type HeadCapability = "fs" | "rr" | "kv";
+
 /** Where the head may appear. */
 export type HeadContext =
   /** Anywhere. */
@@ -62,8 +67,11 @@ export interface HeadSpec {
   readonly result: ResultSpec;
   /** In upstream's contract-pure allowlist (`CONTRACT_PURE_CALL_HEAD_ALLOWLIST` + any `option_*`/`result_*`). */
   readonly pure: boolean;
-  /** World capability needed; none of the solve-pure heads needs one. */
-  readonly capability: null;
+  /**
+   * World capability needed (null: every world). Only the world-io rows have one, and it always equals
+   * `capabilityOf(name)` from forms.ts, which is what lint's world rules (X07-WORLD-FS/RR/KV-0001) read.
+   */
+  readonly capability: HeadCapability | null;
   /** Whether evaluation may allocate (counts against alloc budgets; owned result or table growth). */
   readonly allocates: boolean;
   readonly context: HeadContext;
@@ -92,9 +100,9 @@ export const symbol = (name: string): ParamSpec => ({ name, ty: "bytes", mode: "
 export const typeArg = (name: string): ParamSpec => ({ name, ty: "$T", mode: "type" });
 export const asyncCall = (name: string, ty: TypeName): ParamSpec => ({ name, ty, mode: "async-call" });
 
-type RowOpts = Partial<Pick<HeadSpec, "pure" | "allocates" | "context" | "traps" | "prefix" | "open">>;
+type RowOpts = Partial<Pick<HeadSpec, "pure" | "capability" | "allocates" | "context" | "traps" | "prefix" | "open">>;
 
-/** Build a row with the common defaults (impure, no allocation, any context, no traps, no capability). */
+/** Build a row with the common defaults (impure, no capability, no allocation, any context, no traps). */
 export const row = (
   family: HeadFamily,
   params: ReadonlyArray<ParamSpec>,
@@ -107,7 +115,7 @@ export const row = (
   params,
   result,
   pure: opts.pure ?? false,
-  capability: null,
+  capability: opts.capability ?? null,
   allocates: opts.allocates ?? false,
   context: opts.context ?? "any",
   traps: opts.traps ?? [],

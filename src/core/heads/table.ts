@@ -1,5 +1,6 @@
 /**
- * THE builtin-head table of the pure `solve-pure` subset: one row per head (parametric prefix families are one
+ * THE builtin-head table: the `solve-pure` subset plus the world I/O heads (families/world-io.ts, which need a
+ * world capability or are not run by the interpreter): one row per head (parametric prefix families are one
  * row each, keyed by their pattern, e.g. `vec_value.push_<T>_v1`). `check` and `interp` type their handlers as
  * `Record<HeadName, …>`, so a missing head is a compile error. Special forms live in ./special-forms.ts.
  *
@@ -13,6 +14,7 @@ import { COLLECTION_HEADS } from "./families/collections.ts";
 import { OPTION_RESULT_HEADS } from "./families/option-result.ts";
 import { SCALAR_HEADS } from "./families/scalar.ts";
 import { TY_HEADS } from "./families/ty-internal.ts";
+import { WORLD_IO_HEADS } from "./families/world-io.ts";
 import type { HeadSpec } from "./spec.ts";
 import type { TypeName } from "./types.ts";
 
@@ -24,6 +26,7 @@ export const HEADS = {
   ...COLLECTION_HEADS,
   ...BRAND_TASK_HEADS,
   ...TY_HEADS,
+  ...WORLD_IO_HEADS,
 } as const satisfies Record<string, HeadSpec>;
 
 export type HeadName = keyof typeof HEADS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORM_SHAPES } from "../../../src/core/heads/forms.ts";
+import { FORM_SHAPES, capabilityOf } from "../../../src/core/heads/forms.ts";
 import { DESCRIPTOR_HEADS, SPECIAL_FORMS } from "../../../src/core/heads/special-forms.ts";
 import { HEAD_FAMILIES, type HeadSpec } from "../../../src/core/heads/spec.ts";
 import { BUILTIN_IDENTS, HEAD_NAMES, HEADS, resolveHead } from "../../../src/core/heads/table.ts";
@@ -66,8 +66,11 @@ describe("heads table", () => {
     for (const [name, spec] of rows) expect(HEAD_FAMILIES, name).toContain(spec.family);
   });
 
-  it("no solve-pure head needs a capability", () => {
-    for (const [, spec] of rows) expect(spec.capability).toBeNull();
+  it("a head's capability is exactly what lint's world rule (capabilityOf) gates; only world-io rows have one", () => {
+    for (const [name, spec] of rows) {
+      expect(spec.capability, name).toBe(capabilityOf(name) ?? null);
+      if (spec.capability !== null) expect(["fs", "rr", "kv"], name).toContain(spec.family);
+    }
   });
 
   it("prefix families are well-formed and resolve each instantiation", () => {
