@@ -15,6 +15,7 @@
  *
  * @packageDocumentation
  */
+import * as nodePath from "node:path";
 import { Effect, FileSystem } from "effect";
 import { InvalidInputError } from "../core/io/errors.ts";
 import { makeDiagnostic } from "../diag/index.ts";
@@ -109,6 +110,21 @@ const loadRepro = (path: string) =>
     return r.repro;
   });
 
+/** A relative manifest path that does not exist is looked for in the parent directories (as upstream). */
+const findManifest = (p: string, cwd: string | undefined) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem;
+    const exists = (q: string) => fs.exists(q).pipe(Effect.orElseSucceed(() => false));
+    if (nodePath.isAbsolute(p) || (yield* exists(p))) return p;
+    let d = nodePath.dirname(nodePath.resolve(cwd ?? process.cwd(), "x"));
+    for (;;) {
+      const up = nodePath.dirname(d);
+      if (up === d) return p;
+      d = up;
+      if (yield* exists(nodePath.join(d, p))) return nodePath.join(d, p);
+    }
+  });
+
 /**
  * The tests a run would execute: with manifest-level diagnostics (and no manifest) when it is invalid.
  * @since 0.1.0
@@ -131,7 +147,7 @@ export const selectTests = (options: TestOptions = {}) =>
   Effect.gen(function* () {
     if (options.pbt === true && options.all === true) return yield* Effect.fail(argsError("--pbt and --all are mutually exclusive"));
     if (options.pbtRepro !== undefined && options.pbt !== true) return yield* Effect.fail(argsError("--pbt-repro requires --pbt"));
-    const manifestPath = options.manifest ?? "tests/tests.json";
+    const manifestPath = yield* findManifest(options.manifest ?? "tests/tests.json", options.cwd);
     const read = yield* readManifest(manifestPath, { ...(options.allowEmpty !== undefined ? { allowEmpty: options.allowEmpty } : {}) });
     if (read.manifest === undefined) return { manifestPath, diagnostics: read.diagnostics, tests: [] } satisfies TestSelection as TestSelection;
     const manifest: TestsManifest = read.manifest;

@@ -137,6 +137,10 @@ describe("x07 test: unit tests", () => {
     const r = await runCli(["test", "--manifest", "tests/tests.json"], dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary.passed).toBe(1);
+    // From a subdirectory, the default manifest is found upwards.
+    const sub = await runCli(["test"], path.join(dir, "src"));
+    expect(sub.code).toBe(0);
+    expect(JSON.parse(sub.stdout).invocation.manifest_path).toBe(path.join(dir, "tests/tests.json"));
   });
 });
 
