@@ -25,7 +25,7 @@ import { builtinLookup } from "./internal/builtins.ts";
 import { checkLoadedProgram } from "./internal/program.ts";
 import { loadProgram } from "./internal/resolve.ts";
 
-export type { CheckedProgram, CheckedFunction, TExpr, Ty, FormName } from "./ir.ts";
+export type { BudgetCfg, CheckedProgram, CheckedFunction, TExpr, Ty, FormName } from "./ir.ts";
 export { StdModules, layerNoStd, layerStdModules, makeStdModules } from "./internal/std-modules.ts";
 export type { BuiltinModule, StdModulesShape } from "./internal/std-modules.ts";
 export { modulePath } from "./internal/resolve.ts";

@@ -12,13 +12,26 @@ export type Ty = string;
 /** The special forms a checked expression can be. */
 export type FormName = "begin" | "unsafe" | "let" | "set" | "set0" | "if" | "for" | "while" | "return" | "try" | "try_doc" | "tapp" | "match" | "budget.scope_v1" | "budget.scope_from_arch_v1" | "task.scope_v1" | "&&" | "||";
 
+/** A `budget.cfg_v1` descriptor: the mode, the label, and caps (0 = unlimited) measured from the scope's entry. */
+export interface BudgetCfg {
+  readonly mode: "trap_v1" | "result_err_v1" | "stats_only_v1" | "yield_v1";
+  readonly label: string;
+  readonly alloc_bytes: number;
+  readonly alloc_calls: number;
+  readonly realloc_calls: number;
+  readonly memcpy_bytes: number;
+  readonly sched_ticks: number;
+  readonly fuel: number;
+}
+
 /** A typed expression. */
 export type TExpr =
   | { readonly kind: "int"; readonly value: number; readonly ty: Ty; readonly ptr: string }
   | { readonly kind: "local"; readonly name: string; readonly ty: Ty; readonly ptr: string }
   | { readonly kind: "input"; readonly ty: Ty; readonly ptr: string }
   | { readonly kind: "text"; readonly value: string; readonly ty: Ty; readonly ptr: string }
-  | { readonly kind: "form"; readonly form: FormName; readonly name?: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string }
+  /** A special form; a `budget.scope_v1` carries its parsed `budget.cfg_v1` in `budget`. */
+  | { readonly kind: "form"; readonly form: FormName; readonly name?: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string; readonly budget?: BudgetCfg }
   /** A builtin head; `tys` holds the concrete type arguments of `ty.*` intrinsics (u32 kept distinct from i32). */
   | { readonly kind: "builtin"; readonly head: string; readonly args: ReadonlyArray<TExpr>; readonly ty: Ty; readonly ptr: string; readonly tys?: ReadonlyArray<Ty> }
   /** A call of a function; for a generic instance `fn` is `name<T,…>` and `tys` its type arguments. */

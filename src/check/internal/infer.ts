@@ -6,6 +6,7 @@
 import { FORM_SHAPES, capabilityOf } from "../../core/heads/forms.ts";
 import { suggestNames } from "../../core/text/suggest.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
+import type { BudgetCfg } from "../ir.ts";
 import type { Diagnostic, DiagnosticCode, DiagnosticInit } from "../../diag/index.ts";
 import { exprToJson } from "../../parse/index.ts";
 import type { Expr, ListExpr } from "../../parse/index.ts";
@@ -266,7 +267,18 @@ const FORMS: Record<FormName, FormHandler> = {
     return { kind: "call", fn: inst.name, args, ty: inst.result, ptr: e.ptr, tys };
   },
   match: (cx, e) => inferMatch(cx, e),
-  "budget.scope_v1": scoped("budget.scope_v1"),
+  "budget.scope_v1": (cx, e) => {
+    const out = scoped("budget.scope_v1")(cx, e);
+    const desc = e.args[0];
+    if (out.kind !== "form" || desc === undefined) return out;
+    const budget = budgetCfg(cx, desc);
+    if (budget === undefined) return out;
+    if (budget.mode === "yield_v1") checkContext(cx, e, "async");
+    if (budget.mode === "result_err_v1" && !out.ty.startsWith("result_") && out.ty !== "never" && out.ty !== "unknown") {
+      emit(cx, "X07-BUDGET-0002", `budget mode result_err_v1 needs a result_* body; this body is ${out.ty}`, { ptr: `${e.ptr}/2`, data: { got: out.ty } });
+    }
+    return { ...out, budget };
+  },
   "budget.scope_from_arch_v1": scoped("budget.scope_from_arch_v1"),
   "task.scope_v1": scoped("task.scope_v1", { asyncOnly: true, taskScope: true }),
   try_doc: (cx, e) => {
@@ -567,6 +579,42 @@ function scoped(form: FormName, opts: { asyncOnly?: boolean; taskScope?: boolean
   return { kind: "form", form, args: [b], ty: b.ty, ptr: e.ptr };
   };
 }
+
+/**
+ * Parses a `budget.cfg_v1` descriptor as upstream's parse_budget_scope_cfg_v1: `["mode", m]` and
+ * `["label", ["bytes.lit", l]]` required, caps `alloc_bytes|alloc_calls|realloc_calls|memcpy_bytes|sched_ticks|fuel`
+ * optional non-negative integers (0 = unlimited), every key at most once. Reports X07-BUDGET-0001 otherwise.
+ */
+const BUDGET_CAPS = ["alloc_bytes", "alloc_calls", "realloc_calls", "memcpy_bytes", "sched_ticks", "fuel"] as const;
+const BUDGET_MODES: ReadonlySet<string> = new Set(["trap_v1", "result_err_v1", "stats_only_v1", "yield_v1"]);
+const budgetCfg = (cx: InferContext, d: Expr): BudgetCfg | undefined => {
+  const bad = (ptr: string, message: string): undefined => {
+    emit(cx, "X07-BUDGET-0001", message, { ptr });
+    return undefined;
+  };
+  if (d.kind !== "list" || d.head !== "budget.cfg_v1") return bad(d.ptr, "the first argument of budget.scope_v1 must be [\"budget.cfg_v1\", …]");
+  const cfg: Record<string, unknown> = {};
+  for (const f of d.args) {
+    if (f.kind !== "list" || f.args.length !== 1) return bad(f.ptr, "a budget.cfg_v1 field is a pair [key, value]");
+    const key = f.head;
+    const v = f.args[0]!;
+    if (Object.hasOwn(cfg, key)) return bad(f.ptr, `budget.cfg_v1 has a duplicate ${key}`);
+    if (key === "mode") {
+      if (v.kind !== "atom" || !BUDGET_MODES.has(v.name)) return bad(v.ptr, `budget.cfg_v1 mode must be one of ${[...BUDGET_MODES].join(", ")}`);
+      cfg[key] = v.name;
+    } else if (key === "label") {
+      const t = v.kind === "list" && v.head === "bytes.lit" && v.args.length === 1 ? v.args[0] : undefined;
+      if (t === undefined || (t.kind !== "atom" && t.kind !== "text")) return bad(v.ptr, "budget.cfg_v1 label must be [\"bytes.lit\", name]");
+      cfg[key] = t.kind === "atom" ? t.name : t.value;
+    } else if ((BUDGET_CAPS as ReadonlyArray<string>).includes(key)) {
+      if (v.kind !== "int" || v.value < 0) return bad(v.ptr, `budget.cfg_v1 ${key} must be a non-negative integer`);
+      cfg[key] = v.value;
+    } else return bad(f.ptr, `unknown budget.cfg_v1 key ${key} (known: mode, label, ${BUDGET_CAPS.join(", ")})`);
+  }
+  if (cfg["mode"] === undefined || cfg["label"] === undefined) return bad(d.ptr, "budget.cfg_v1 needs mode and label");
+  const caps = Object.fromEntries(BUDGET_CAPS.map((k) => [k, (cfg[k] as number | undefined) ?? 0]));
+  return { mode: cfg["mode"] as BudgetCfg["mode"], label: cfg["label"] as string, ...caps } as BudgetCfg;
+};
 
 /** Splits `a.b.C.x` into the type name `a.b.C` and the member `x`. */
 const splitMember = (head: string): [string, string] | undefined => {

@@ -12,6 +12,7 @@
 import type { CheckedFunction, CheckedProgram, TExpr } from "../../check/index.ts";
 import { resolveHead } from "../../core/heads/table.ts";
 import { enumMake, matchEnum, recordField, recordMake } from "./adt.ts";
+import { inBudget } from "./budget.ts";
 import { headImpl } from "./heads/index.ts";
 import type { HeadCall } from "./heads/index.ts";
 import type { Runtime } from "./runtime.ts";
@@ -382,6 +383,12 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
         const x = compile(b, arg(0), false);
         const y = compile(b, arg(1), false);
         return (f) => ((x(f) as number) !== 0 || (y(f) as number) !== 0 ? 1 : 0);
+      }
+      case "budget.scope_v1": {
+        const cfg = e.budget;
+        if (cfg === undefined) throw new CompileError(`budget.scope_v1 at ${e.ptr} lacks its cfg`);
+        const body = scoped(b, () => compile(b, arg(0), false));
+        return (f) => inBudget(rt, cfg, e.ptr, () => body(f));
       }
       default: {
         const form: string = e.form;

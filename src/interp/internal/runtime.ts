@@ -75,10 +75,21 @@ export class Runtime {
     while (this.fuel < 0) {
       if (this.reserve === 0) {
         this.fuel = 0;
+        if (this.budgetFuelDepth > 0) throw new InterpTrap("X07I_TRAP_BUDGET", "X07T_BUDGET_EXCEEDED_FUEL", ptr);
         throw new InterpTrap("X07I_TRAP_FUEL", "fuel exhausted", ptr);
       }
       this.take();
     }
+  }
+
+  /** Open budget scopes that clamped the fuel (running out inside one is a budget trap, as upstream). */
+  budgetFuelDepth = 0;
+
+  /** Replaces the fuel left (budget scopes clamp it on entry and restore the outer budget on exit). */
+  setFuelLeft(n: number): void {
+    this.reserve = Math.max(0, n);
+    this.fuel = 0;
+    this.take();
   }
 
   /** Fuel not yet spent. */

@@ -79,6 +79,11 @@ export class Scheduler {
     chan_recv_calls: 0, ctx_switches: 0, wake_events: 0, blocked_waits: 0, virtual_time_end: 0,
   };
 
+  /** Virtual time (ticks advanced by sleeps). */
+  get ticks(): number {
+    return this.now;
+  }
+
   /** Whether any task or channel was ever made (the runner reports `sched_stats: null` otherwise). */
   get used(): boolean {
     return this.tasks.length > 0 || this.chans.length > 0;
