@@ -27,7 +27,9 @@ describe("js backend = closure backend on every std case", () => {
   for (const file of loadCaseFiles()) {
     it(file.module, async () => {
       let generatedCount = 0;
-      for (const c of file.cases) {
+      // Check-only cases (expect_check, or another world than solve-pure) are never run by the std harness.
+      const runnable = file.cases.filter((c) => c.expect_check === undefined && c.world === undefined);
+      for (const c of runnable) {
         const parsed = parseX07AstValue(entryOf(file.module, c) as never, { file: c.name });
         if (!parsed.ok) continue;
         const checked = await Effect.runPromise(checkDocument(parsed.document).pipe(Effect.provide(layerStd), Effect.provide(layerMemoryFileSystem({}))));
@@ -43,7 +45,7 @@ describe("js backend = closure backend on every std case", () => {
         if (closures.trap?.code === "X07I_TRAP_FUEL") expect([js.trap?.code, js.fuel]).toEqual([closures.trap.code, closures.fuel]);
         else expect({ case: c.name, ...js }).toEqual({ case: c.name, ...closures });
       }
-      expect(generatedCount).toBeGreaterThan(0);
+      if (runnable.length > 0) expect(generatedCount).toBeGreaterThan(0);
     });
   }
 });

@@ -4,6 +4,8 @@
  * `decls` (extra entry declarations) and `imports` (default: just the module), run on `input` (UTF-8 text) or
  * `input_hex`; it expects the output `expect` (UTF-8 text) or `expect_hex`, or a trap `expect_trap` (a trap
  * code), or check diagnostics `expect_check` (codes). Every export of a module must be called by one of its cases.
+ * Optional `world` (default solve-pure) is the world the case is checked in; a case with `expect_check` is checked
+ * only, never run (so `"expect_check": []` means "checks clean in that world").
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -13,6 +15,7 @@ import { checkDocument } from "../../src/check/index.ts";
 import type { CheckResult } from "../../src/check/index.ts";
 import { interp } from "../../src/interp/index.ts";
 import type { RunOutcome } from "../../src/interp/index.ts";
+import type { WorldId } from "../../src/core/worlds/table.ts";
 import { parseX07AstValue } from "../../src/parse/index.ts";
 import { layerMemoryFileSystem } from "../../src/services/index.ts";
 import { layerStd } from "../../src/std/index.ts";
@@ -30,6 +33,8 @@ export interface StdCase {
   readonly expect_trap?: string;
   readonly expect_check?: ReadonlyArray<string>;
   readonly fuel?: number;
+  /** The world to check in (default solve-pure). */
+  readonly world?: WorldId;
 }
 
 export interface StdCaseFile {
@@ -65,8 +70,9 @@ export type CaseResult = { readonly check: CheckResult; readonly run?: RunOutcom
 export const runCase = async (module: string, c: StdCase): Promise<CaseResult> => {
   const parsed = parseX07AstValue(entryOf(module, c) as never, { file: `${module}/${c.name}` });
   if (!parsed.ok) return { check: { ok: false, diagnostics: parsed.diagnostics } };
-  const check = await Effect.runPromise(checkDocument(parsed.document).pipe(Effect.provide(layerStd), Effect.provide(layerMemoryFileSystem({}))));
-  if (!check.ok || check.program === undefined) return { check };
+  const options = c.world !== undefined ? { world: c.world } : {};
+  const check = await Effect.runPromise(checkDocument(parsed.document, options).pipe(Effect.provide(layerStd), Effect.provide(layerMemoryFileSystem({}))));
+  if (!check.ok || check.program === undefined || c.expect_check !== undefined) return { check };
   const input = c.input_hex !== undefined ? Buffer.from(c.input_hex, "hex") : new TextEncoder().encode(c.input ?? "");
   const run = interp(check.program, { input: new Uint8Array(input), ...(c.fuel !== undefined ? { fuel: c.fuel } : {}) });
   return { check, run };
