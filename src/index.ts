@@ -21,6 +21,10 @@ export * as check from "./check/index.ts";
 export * as interp from "./interp/index.ts";
 /** The standard library: the built-in std modules and the layer that resolves them. */
 export * as std from "./std/index.ts";
+/** The test stage: tests manifests, unit tests, x07test reports. */
+export * as test from "./test/index.ts";
+/** Property-based testing: generators, shrinking (fast-check), repros, fix --from-pbt. */
+export * as pbt from "./pbt/index.ts";
 /** The Effect pipeline: stages as Effects, tagged errors, the Node layer. */
 export * as pipeline from "./pipeline/index.ts";
 /** Services and layers (file systems). */
