@@ -43,6 +43,8 @@ export interface InferContext {
   readonly isGeneric: (name: string) => boolean;
   /** The number of type parameters of a function (undefined for an unknown one). */
   readonly typeParamCount: (name: string) => number | undefined;
+  /** Whether the program's world provides a capability (world-gated calls are typed only where they are allowed). */
+  readonly worldHas: (cap: "os" | "fs" | "rr" | "kv") => boolean;
   /** Whether this is async code (the entry's solve or a defasync body), where await and friends are allowed. */
   readonly asyncContext: boolean;
   /** How many task.scope_v1 bodies enclose the expression being checked. */
@@ -496,15 +498,19 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
   return { kind: "form", form, name, args: [t], ty: form === "set0" ? "i32" : b.ty, ptr: e.ptr };
 };
 
-/** Heads whose misuse another pass already reports: lint owns form arity and world capabilities. */
-const reportedByLint = (e: ListExpr): boolean => {
+/**
+ * Heads whose misuse another pass already reports: lint owns form arity, and world capabilities in worlds that lack
+ * them (in a world that has the capability, a world-gated call is typed like any other).
+ */
+const reportedByLint = (cx: InferContext, e: ListExpr): boolean => {
   const shape = FORM_SHAPES[e.head];
   if (shape !== undefined) return "exact" in shape.arity ? e.args.length !== shape.arity.exact : e.args.length < shape.arity.min;
-  return capabilityOf(e.head) !== undefined;
+  const cap = capabilityOf(e.head);
+  return cap !== undefined && !cx.worldHas(cap);
 };
 
 const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
-  if (reportedByLint(e)) {
+  if (reportedByLint(cx, e)) {
     e.args.forEach((a) => infer(cx, a));
     return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }

@@ -5,6 +5,8 @@
  */
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic } from "../../diag/index.ts";
+import { DEFAULT_WORLD, WORLDS } from "../../core/worlds/table.ts";
+import type { WorldId } from "../../core/worlds/table.ts";
 import type { DefasyncDecl, DefnDecl, X07AstDocument } from "../../parse/index.ts";
 import { lintDocument } from "../../authoring/index.ts";
 import type { CheckedFunction, CheckedProgram, TExpr, Ty } from "../ir.ts";
@@ -94,8 +96,10 @@ const makeContext = (
   generics: GenericSupport,
   subst: ReadonlyMap<string, Ty> = new Map(),
   asyncContext = false,
+  world: WorldId = DEFAULT_WORLD,
 ): InferContext => ({
   asyncContext,
+  worldHas: (cap) => (cap === "os" ? !WORLDS[world].eval : WORLDS[world][cap]),
   taskScopeDepth: 0,
   file: doc.file,
   fnResult,
@@ -225,7 +229,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     if (f.resultTy === undefined || f.paramTys.some((t) => t === undefined)) return;
     // A defasync call yields a task handle (f.sig.result); its body produces the declared result.
     const result = f.resultTy;
-    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics), generics, subst, d.kind === "defasync");
+    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics), generics, subst, d.kind === "defasync", loaded.world);
     cx.scopes.push();
     d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!));
     const hasContracts = d.requires.length + d.ensures.length + d.invariant.length > 0;
@@ -262,7 +266,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   let solve: TExpr | undefined;
   const entry = loaded.entry;
   if (entry.solve !== undefined) {
-    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics), generics, new Map(), true);
+    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics), generics, new Map(), true, loaded.world);
     solve = expect(cx, entry.solve, "bytes", (got) =>
       diagnostics.push(makeDiagnostic("X07-TYPE-0003", `/solve must produce bytes, got ${got}`, { ptr: "/solve", ...fileOf(entry), data: { got } })),
     );
