@@ -87,5 +87,13 @@ describe("world-gated heads are lint errors without the capability, clean with i
       const r = await check(doc, "solve-full");
       expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)).toEqual([]);
     });
+    const tys = HEADS[head].params.map((p) => p.ty);
+    if (tys.length > 0) {
+      it(`${head}: wrong first argument is X07-TYPE-CALL-0002 in solve-full`, async () => {
+        const bad = program(head, [OTHER[tys[0]!]!, ...tys.slice(1)]);
+        const r = await check(bad.doc, "solve-full");
+        expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${diagnosticPointer(d)}`)).toContain(`X07-TYPE-CALL-0002 ${bad.callPtr}/1`);
+      });
+    }
   }
 });
