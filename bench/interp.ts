@@ -1,14 +1,15 @@
 /**
  * Interpreter speed (a benchmark that prints numbers, not a test):
- *   npx tsx bench/interp.ts            # 64 MiB inputs, as issue #5 asks
- *   BENCH_MB=8 npx tsx bench/interp.ts # smaller inputs
+ *   npx tsx bench/interp.ts             # 1 MiB and 64 MiB inputs, as issue #5 asks
+ *   BENCH_MB=8 npx tsx bench/interp.ts  # other sizes (comma-separated)
  *   BENCH_CLOSURES=1 …                 # also time the closure backend (slow: ~10-50x)
  *
  * Five kernels written here as x07 programs (sum_bytes, word_count, rle_encode, byte_freq, fibonacci), each
  * also hand-written in JavaScript (below) and in C (bench/interp/kernels.c, built with gcc -O2 when gcc exists).
  * Input: deterministic pseudo-random text-like bytes (letters, spaces, newlines, runs); fibonacci takes n = 32.
  * Every run's output is compared with the JS reference (a mismatch aborts). Times: median of 5 runs after 2
- * warm-ups, in-process (x07 and JS), kernel-only (C). Also: check + compile time of each program.
+ * warm-ups, in-process (x07 and JS), kernel-only (C). Also: compile time of each program (parse + check + JS
+ * source generation, median of 5 after 2 warm-ups) and the first run (which includes V8's compile of the source).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -20,11 +21,11 @@ import { checkDocument, layerNoStd } from "../src/check/index.ts";
 import type { CheckedProgram } from "../src/check/index.ts";
 import { interp } from "../src/interp/index.ts";
 import type { Backend } from "../src/interp/index.ts";
+import { generateSource } from "../src/interp/internal/jsgen.ts";
 import { parseX07AstValue } from "../src/parse/index.ts";
 import { layerMemoryFileSystem } from "../src/services/index.ts";
 
-const MB = Number(process.env["BENCH_MB"] ?? "64");
-const N = Math.floor(MB * 1024 * 1024);
+const SIZES = (process.env["BENCH_MB"] ?? "1,64").split(",").map(Number);
 const FIB_N = 32;
 const FUEL = 1e15;
 
@@ -197,48 +198,66 @@ const gccBinary = (): string | undefined => {
   return exe;
 };
 
-const text = makeInput(N);
-const fibInput = u32le(FIB_N);
 const exe = gccBinary();
 const dir = mkdtempSync(join(tmpdir(), "x07-bench-in-"));
-const inputs: Record<string, Uint8Array> = {};
-for (const k of Object.keys(PROGRAMS)) inputs[k] = k === "fibonacci" ? fibInput : text;
-const files: Record<string, string> = {};
-for (const [k, b] of Object.entries(inputs)) {
-  const f = join(dir, `${k}.bin`);
-  if (!existsSync(f)) writeFileSync(f, b);
-  files[k] = f;
-}
 
-console.log(`interp benchmark: ${MB} MiB inputs (fibonacci n=${FIB_N}), median of 5 after 2 warm-ups, node ${process.version}`);
-const rows: string[][] = [["kernel", "check ms", "1st run ms", "x07 js ms", "JS ms", "x07/JS", "gcc -O2 ms", "x07/C", ...(process.env["BENCH_CLOSURES"] ? ["closures ms"] : [])]];
-for (const name of Object.keys(PROGRAMS)) {
-  const input = inputs[name]!;
-  const { program, ms: checkMs } = await checkProgram(name);
-  const want = hex(JS[name]!(input));
-  const runX07 = (backend: Backend) => {
-    const r = interp(program, { input, fuel: FUEL, maxMemoryBytes: 2 ** 31, maxOutputBytes: 2 ** 31, backend });
-    if (!r.ok) throw new Error(`${name} trapped: ${r.trap.code} ${r.trap.message}`);
-    if (hex(r.output) !== want) throw new Error(`${name}: output differs from the JS reference`);
-  };
-  const t0 = performance.now();
-  runX07("js");
-  const first = performance.now() - t0;
-  const x07 = time(() => runX07("js"));
-  const js = time(() => JS[name]!(input));
-  let c = Number.NaN;
-  if (exe !== undefined) {
-    const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const [ns, outHex] = execFileSync(exe, [name, files[name]!], { encoding: "utf8" }).trim().split(" ");
-      if (!want.startsWith(outHex ?? "?")) throw new Error(`${name}: C output differs`);
-      runs.push(Number(ns) / 1e6);
-    }
-    c = median(runs);
+/** parse + check + source generation, after warm-up. */
+const compileMs = async (name: string): Promise<number> => {
+  for (let i = 0; i < 2; i++) generateSource((await checkProgram(name)).program);
+  const ts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const { program } = await checkProgram(name);
+    if (generateSource(program) === undefined) throw new Error(`${name} needs the closure backend`);
+    ts.push(performance.now() - t);
   }
-  const row = [name, checkMs.toFixed(1), first.toFixed(0), x07.toFixed(0), js.toFixed(0), (x07 / js).toFixed(2), Number.isNaN(c) ? "n/a" : c.toFixed(0), Number.isNaN(c) ? "n/a" : (x07 / c).toFixed(2)];
-  if (process.env["BENCH_CLOSURES"]) row.push(time(() => runX07("closures"), 1, 0).toFixed(0));
-  rows.push(row);
+  return median(ts);
+};
+
+for (const MB of SIZES) {
+  const N = Math.floor(MB * 1024 * 1024);
+  const text = makeInput(N);
+  const fibInput = u32le(FIB_N);
+  const inputs: Record<string, Uint8Array> = {};
+  for (const k of Object.keys(PROGRAMS)) inputs[k] = k === "fibonacci" ? fibInput : text;
+  const files: Record<string, string> = {};
+  for (const [k, b] of Object.entries(inputs)) {
+    const f = join(dir, `${k}-${MB}.bin`);
+    if (!existsSync(f)) writeFileSync(f, b);
+    files[k] = f;
+  }
+  console.log(`\ninterp benchmark: ${MB} MiB inputs (fibonacci n=${FIB_N}), median of 5 after 2 warm-ups, node ${process.version}`);
+  const rows: string[][] = [["kernel", "compile ms", "1st run ms", "x07 ms", "JS ms", "x07/JS", "gcc -O2 ms", "x07/C", "JS/C", ...(process.env["BENCH_CLOSURES"] ? ["closures ms"] : [])]];
+  for (const name of Object.keys(PROGRAMS)) {
+    const input = inputs[name]!;
+    const compile = await compileMs(name);
+    const { program } = await checkProgram(name);
+    const want = hex(JS[name]!(input));
+    const runX07 = (backend: Backend) => {
+      const r = interp(program, { input, fuel: FUEL, maxMemoryBytes: 2 ** 31, maxOutputBytes: 2 ** 31, backend });
+      if (!r.ok) throw new Error(`${name} trapped: ${r.trap.code} ${r.trap.message}`);
+      if (hex(r.output) !== want) throw new Error(`${name}: output differs from the JS reference`);
+    };
+    const t0 = performance.now();
+    runX07("js");
+    const first = performance.now() - t0;
+    const x07 = time(() => runX07("js"));
+    const js = time(() => JS[name]!(input));
+    let c = Number.NaN;
+    if (exe !== undefined) {
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const [ns, outHex] = execFileSync(exe, [name, files[name]!], { encoding: "utf8" }).trim().split(" ");
+        if (!want.startsWith(outHex ?? "?")) throw new Error(`${name}: C output differs`);
+        runs.push(Number(ns) / 1e6);
+      }
+      c = median(runs);
+    }
+    const na = Number.isNaN(c);
+    const row = [name, compile.toFixed(2), first.toFixed(0), x07.toFixed(1), js.toFixed(1), (x07 / js).toFixed(2), na ? "n/a" : c.toFixed(1), na ? "n/a" : (x07 / c).toFixed(2), na ? "n/a" : (js / c).toFixed(2)];
+    if (process.env["BENCH_CLOSURES"]) row.push(time(() => runX07("closures"), 1, 0).toFixed(0));
+    rows.push(row);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((cell, i) => cell.padStart(widths[i]!)).join("  "));
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i]!)).join("  "));
