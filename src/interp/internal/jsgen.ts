@@ -155,10 +155,13 @@ class FnGen {
   }
 
   /**
-   * Fuel is charged per straight-line segment: a placeholder line at the segment's first charge becomes
-   * `if ((F -= n) < 0) F = refuel(F, ptr)` when the segment closes (before any call, branch, loop or return).
-   * A node that may trap inside a segment refers to a trap-site entry whose refund (the charges of the segment's
-   * later nodes, taken early) is filled in at the close, so fuel_used at a trap is exact.
+   * Fuel is charged per straight-line segment: a placeholder line at the segment's first charge becomes `F -= n`
+   * when the segment closes (before any call, branch, loop or return), and the counter is tested only at check
+   * points — each loop iteration, each function entry and each return — so a run that would exceed its budget
+   * traps at the next check point (a loop or call cannot run unchecked). A node that may trap inside a segment
+   * refers to a trap-site entry whose refund (the charges of the segment's later nodes, taken early) is filled in
+   * at the close, so fuel_used at a trap is exact; a trap raised after the budget ran out is reported as the fuel
+   * trap it would have been (trapAt / settle).
    */
   private seg: { line: number; count: number; ptr: string; sites: number[] } | undefined;
 
@@ -168,6 +171,12 @@ class FnGen {
       this.lines.push("");
     }
     this.seg.count++;
+  }
+
+  /** A fuel check point: loop iterations, function entries and returns (see the class comment of `seg`). */
+  checkpoint(ptr: string): void {
+    this.flush();
+    this.line(`if (F < 0) F = refuel(F, ${lit(ptr)});`);
   }
 
   /** A trap site (pointer + refund) for a node emitted now; returns its index in the factory's site table. */
@@ -183,7 +192,7 @@ class FnGen {
     if (seg === undefined) return;
     this.seg = undefined;
     const pad = this.lines[seg.line + 1]?.match(/^ */)?.[0] ?? "  ".repeat(this.depth);
-    this.lines[seg.line] = `${pad}if ((F -= ${seg.count}) < 0) F = refuel(F, ${lit(seg.ptr)});`;
+    this.lines[seg.line] = `${pad}F -= ${seg.count};`;
     for (const i of seg.sites) this.prog.settleSite(i, seg.count);
   }
 
@@ -349,6 +358,7 @@ class FnGen {
           const stop = this.temp();
           this.line(`const ${stop} = ${end} >>> 0;`);
           this.open(`while ((${slot} >>> 0) < ${stop}) {`);
+          this.checkpoint(e.ptr);
           this.scoped(() => this.emit(arg(2), true));
           this.flush();
           this.line(`${slot} = (${slot} + 1) | 0;`);
@@ -358,6 +368,7 @@ class FnGen {
       }
       case "while": {
         this.open("for (;;) {");
+        this.checkpoint(e.ptr);
         const c = this.scoped(() => this.emit(arg(0), false));
         this.flush();
         this.line(`if (${c} === 0) break;`);
@@ -367,7 +378,7 @@ class FnGen {
       }
       case "return": {
         const a = this.emit(arg(0), false);
-        this.flush();
+        this.checkpoint(e.ptr);
         this.line(`FUEL = F;`);
         this.line(`return ${a};`);
         return "0";
@@ -375,7 +386,7 @@ class FnGen {
       case "try": {
         const r = this.emit(arg(0), false);
         this.flush();
-        this.line(`if (${r}.tag !== 1) { FUEL = F; return new Tagged(0, ${r}.val); }`);
+        this.line(`if (${r}.tag !== 1) { if (F < 0) F = refuel(F, ${lit(e.ptr)}); FUEL = F; return new Tagged(0, ${r}.val); }`);
         const t = this.temp();
         this.line(`const ${t} = ${r}.val;`);
         return t;
@@ -453,20 +464,21 @@ class ProgramGen {
     const g = new FnGen(this);
     const params = fn.params.map((p, i) => g.bind(p.name, p.ty, `p${i}`));
     const result = g.emit(fn.body, false);
-    g.flush();
+    g.checkpoint(fn.body.ptr);
     g.line(`FUEL = F;`);
     g.line(`return ${result};`);
-    return this.wrap(`function ${ref}(${params.join(", ")})`, g);
+    return this.wrap(`function ${ref}(${params.join(", ")})`, g, fn.body.ptr);
   }
 
   /**
    * A function: the fuel counter is a local `F` (loaded from the shared FUEL on entry, stored back before every
    * call and return), and a trap leaving the function stores the innermost function's counter once (SYNCED).
    */
-  private wrap(header: string, g: FnGen): string {
+  private wrap(header: string, g: FnGen, ptr: string): string {
     return [
       `${header} {`,
       "  let F = FUEL;",
+      `  if (F < 0) F = refuel(F, ${lit(ptr)});`,
       "  const input = INPUT;",
       g.declarations(),
       "  try {",
@@ -486,10 +498,10 @@ class ProgramGen {
     if (solve === undefined) throw new Unsupported("no /solve");
     const sg = new FnGen(this);
     const out = sg.emit(solve, false);
-    sg.flush();
+    sg.checkpoint(solve.ptr);
     sg.line(`FUEL = F;`);
     sg.line(`return ${out};`);
-    const parts = [this.wrap("function solve()", sg)];
+    const parts = [this.wrap("function solve()", sg, solve.ptr)];
     for (let name = this.pending.shift(); name !== undefined; name = this.pending.shift()) {
       const fn = this.program.functions.get(name);
       if (fn === undefined) throw new Unsupported(`unknown function ${name}`);
@@ -508,11 +520,13 @@ class ProgramGen {
       `const SITES = ${JSON.stringify(this.sites)};`,
       "let rt, INPUT, FUEL = 0, P = -1, SYNCED;",
       "const refuel = (f, ptr) => { rt.fuel = f; rt.refuel(ptr); return rt.fuel; };",
-      "const trapAt = (code, message, i, f) => { const e = new Trap(code, message, SITES[i][0]); FUEL = f + SITES[i][1]; SYNCED = e; throw e; };",
+      // A trap met after the budget ran out (F < 0 between check points) is the fuel trap per-node charging met first.
+      "const exhausted = (f, ptr) => { if (f >= 0) return f; rt.fuel = f; rt.refuel(ptr); return rt.fuel; };",
+      "const trapAt = (code, message, i, f) => { const g = exhausted(f + SITES[i][1], SITES[i][0]); const e = new Trap(code, message, SITES[i][0]); FUEL = g; SYNCED = e; throw e; };",
       'const trapBoundsAt = (message, i, f) => trapAt("X07I_TRAP_BOUNDS", message, i, f);',
       'const unsupported = (message, i, f) => trapAt("X07I_UNSUPPORTED_HEAD", message, i, f);',
       ...parts,
-      "const settle = (e) => { if (e instanceof Trap && e.ptr === \"\" && P >= 0) { e.ptr = SITES[P][0]; FUEL += SITES[P][1]; } return e; };",
+      "const settle = (e) => { if (e instanceof Trap && e.ptr === \"\" && P >= 0) { e.ptr = SITES[P][0]; FUEL += SITES[P][1]; } if (e instanceof Trap && FUEL < 0) { try { FUEL = exhausted(FUEL, e.ptr); } catch (t) { FUEL = rt.fuel; return t; } } return e; };",
       "return (r) => { rt = r; INPUT = r.input; FUEL = r.fuel; P = -1; SYNCED = undefined; try { return solve(); } catch (e) { throw settle(e); } finally { rt.fuel = FUEL; rt = undefined; INPUT = undefined; SYNCED = undefined; } };",
     ]
       .filter((l) => l !== "")
