@@ -144,7 +144,7 @@ describe("fuel", () => {
     if (!r.ok) expect(r.trap).toEqual({ code: "X07I_TRAP_FUEL", message: "fuel exhausted", ptr: "/solve/1/2" });
     expect(r.stats.fuel_used).toBe(3);
   });
-  it("the js backend detects exhaustion per straight-line segment: same code and fuel used, the segment's pointer", async () => {
+  it("the js backend detects exhaustion at its next check point: same code and fuel used, the check point's pointer", async () => {
     const r = await run(["codec.write_u32_le", ["+", 1, 2]], { fuel: 3, backend: "js" });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.trap).toEqual({ code: "X07I_TRAP_FUEL", message: "fuel exhausted", ptr: "/solve" });
