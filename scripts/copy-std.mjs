@@ -1,7 +1,6 @@
 // After `tsc`: copies the std module sources (src/std/modules/**/*.x07.json) next to the compiled std stage
-// (dist/src/std/modules/), where src/std/index.ts reads them at run time; then writes dist/.build-stamp, which
-// bin/x07.mjs compares with src/ to decide whether the build is fresh.
-import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
+// (dist/src/std/modules/), where src/std/index.ts reads them at run time.
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,4 +9,3 @@ const from = join(root, "src", "std", "modules");
 const to = join(root, "dist", "src", "std", "modules");
 if (existsSync(to)) rmSync(to, { recursive: true });
 cpSync(from, to, { recursive: true, filter: (p) => !p.includes(".") || p.endsWith(".x07.json") || !/\.[a-z]+$/.test(p) });
-writeFileSync(join(root, "dist", ".build-stamp"), `${new Date().toISOString()}\n`);
