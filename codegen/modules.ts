@@ -69,6 +69,7 @@ export function generate(files: readonly SchemaFile[], defs: ReadonlyMap<string,
   out.push({ path: "_support.ts", content: SUPPORT });
   const docs = files.filter((f) => !f.common);
   out.push({ path: "registry.ts", content: registryText(docs) });
+  out.push({ path: "lazy.ts", content: lazyText(docs) });
   out.push({ path: "index.ts", content: barrelText(docs) });
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -225,6 +226,19 @@ export interface DocumentTypes {
     const n = exportName(f, "");
     lines.push(`  ${JSON.stringify(f.version)}: { family: ${JSON.stringify(f.family)}, tagged: ${String(f.tagged)}, schema: ${n}, validator: ${n}Validator },\n`);
   }
+  lines.push(`};\n`);
+  return lines.join("");
+}
+
+/**
+ * `lazy.ts`: one dynamic import per document schema, keyed by `schema_version`, so an edge check loads only the
+ * schema it needs (and bundlers can split each into its own chunk).
+ */
+function lazyText(docs: readonly SchemaFile[]): string {
+  const lines: string[] = [header("schemas/**/*.schema.json")];
+  lines.push(`/** Each document schema's module, imported on first use, keyed by \`schema_version\`. */\n`);
+  lines.push(`export const lazyModules: Readonly<Record<string, () => Promise<Readonly<Record<string, unknown>>>>> = {\n`);
+  for (const f of docs) lines.push(`  ${JSON.stringify(f.version)}: () => import("./${f.moduleRel}"),\n`);
   lines.push(`};\n`);
   return lines.join("");
 }

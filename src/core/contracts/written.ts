@@ -6,8 +6,7 @@
  * reported as a diagnostic at the first violation's pointer.
  */
 
-/** Generated modules are `.ts` in a source checkout (run through tsx) and `.js` in the compiled package. */
-const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+import { lazyModules } from "../../../generated/lazy.ts";
 
 type Compiled = { Check(v: unknown): boolean; Errors(v: unknown): Array<{ instancePath: string; message: string }> };
 
@@ -15,13 +14,9 @@ type Compiled = { Check(v: unknown): boolean; Errors(v: unknown): Array<{ instan
 export const validateByVersion = async (doc: unknown): Promise<{ ok: true } | { ok: false; pointer: string; message: string }> => {
   const version = typeof doc === "object" && doc !== null ? (doc as { schema_version?: unknown }).schema_version : undefined;
   if (typeof version !== "string" || !/^[A-Za-z0-9_.@-]+$/.test(version)) return { ok: false, pointer: "/schema_version", message: "the document has no schema_version" };
-  const family = version.startsWith("lp.") ? "lp" : "x07";
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(new URL(`../../../generated/${family}/${version}${EXT}`, import.meta.url).href)) as Record<string, unknown>;
-  } catch {
-    return { ok: false, pointer: "/schema_version", message: `no schema for ${version}` };
-  }
+  const load = Object.hasOwn(lazyModules, version) ? lazyModules[version] : undefined;
+  if (load === undefined) return { ok: false, pointer: "/schema_version", message: `no schema for ${version}` };
+  const mod = await load();
   const key = Object.keys(mod).find((k) => k.endsWith("SchemaVersion") && mod[k] === version);
   const lazy = key === undefined ? undefined : mod[key.replace(/SchemaVersion$/, "Validator")];
   if (typeof lazy !== "function") return { ok: false, pointer: "/schema_version", message: `no validator for ${version}` };
