@@ -6,9 +6,14 @@
  *
  * @packageDocumentation
  */
-import { ManagedRuntime } from "effect";
+import { Effect, ManagedRuntime } from "effect";
 import type { FileSystem, Layer } from "effect";
 import { fixFiles, fmtFiles, lintFiles, patchApply } from "../authoring/index.ts";
+import { checkFile } from "../check/index.ts";
+import type { CheckOptions, CheckResult } from "../check/index.ts";
+import { interp } from "../interp/index.ts";
+import type { InterpOptions, RunOutcome } from "../interp/index.ts";
+import { layerStd } from "../std/index.ts";
 import type { WorldId } from "../core/worlds/table.ts";
 import type { ParseOptions } from "../parse/index.ts";
 import { layerNode, parse, parseFile } from "../pipeline/index.ts";
@@ -36,7 +41,20 @@ export interface CreateX07Options {
  */
 export const createX07 = (options: CreateX07Options = {}) => {
   const runtime = ManagedRuntime.make(options.layer ?? layerNode);
+  const check = (path: string, o: CheckOptions = {}): Promise<CheckResult> => runtime.runPromise(checkFile(path, o).pipe(Effect.provide(layerStd)));
   return {
+    /** Checks an entry file (std modules resolve first, then `moduleRoots`). */
+    check,
+    /**
+     * Checks an entry file and runs it on `input` in-process; a check failure comes back as `{ checked }` with
+     * its diagnostics and no run.
+     */
+    run: async (path: string, o: CheckOptions & Partial<InterpOptions> = {}): Promise<{ readonly checked: CheckResult; readonly run?: RunOutcome }> => {
+      const checked = await check(path, o);
+      if (checked.program === undefined) return { checked };
+      const { input = new Uint8Array(0), ...limits } = o;
+      return { checked, run: interp(checked.program, { input, ...limits }) };
+    },
     parse: (input: string | Uint8Array, o: ParseOptions = {}) => runtime.runPromise(parse(input, o)),
     parseFile: (path: string) => runtime.runPromise(parseFile(path)),
     fmt: (paths: ReadonlyArray<string>, o: { write: boolean; pretty?: boolean }) => runtime.runPromise(fmtFiles(paths, o)),

@@ -56,4 +56,16 @@ describe("the Promise façade", () => {
     expect((err as { diagnostics: Array<{ code: string }> }).diagnostics[0]!.code).toBe("X07-JSON-PARSE-0001");
     await x07.dispose();
   });
+
+  it("the Promise façade checks and runs a program that imports std, on an in-memory file system", async () => {
+    const prog = JSON.stringify({ schema_version: "x07.x07ast@0.8.0", kind: "entry", module_id: "main", imports: ["std.hash"], decls: [], solve: ["codec.write_u32_le", ["std.hash.fnv1a32_view", "input"]] });
+    const bad = JSON.stringify({ schema_version: "x07.x07ast@0.8.0", kind: "entry", module_id: "main", imports: [], decls: [], solve: ["nope.head"] });
+    const x07 = createX07({ layer: layerMemoryFileSystem({ "m.x07.json": prog, "bad.x07.json": bad }) });
+    const r = await x07.run("m.x07.json", { input: new TextEncoder().encode("a") });
+    expect(r.run?.ok && Buffer.from(r.run.output).toString("hex")).toBe("2c290ce4");
+    const b = await x07.run("bad.x07.json");
+    expect(b.run).toBeUndefined();
+    expect(b.checked.diagnostics.map((d) => d.code)).toContain("X07-TYPE-CALL-0001");
+    await x07.dispose();
+  });
 });
