@@ -1,0 +1,86 @@
+/**
+ * The `prove` stage (`x07-sdk/prove`): proof-support coverage and SMT proofs of contracts.
+ *
+ * Consumes a {@link CheckedProgram} and an entry symbol. {@link verifyCoverage} is pure: the reachable
+ * closure (bodies and contract clauses) with each symbol's status and the `x07.verify.coverage@0.4.0`
+ * counters. {@link proveEnsuresI32} encodes an i32-fragment function to SMT-LIB2 over 32-bit bitvectors
+ * (one deterministic obligation per `ensures` clause, `requires` assumed) and solves it with z3 in-process
+ * (the {@link Z3} service; {@link layerZ3} starts `z3-solver` once and stops its threads when the layer is
+ * released). Reasons and verdicts carry upstream's `X07V_*` codes.
+ *
+ * Not yet: bytes/views, option/result, loops, calls, `return`, traps as obligations, recursion, reports,
+ * counterexample replay, proof objects, `prove check` (issue 8).
+ *
+ * @packageDocumentation
+ */
+import { Context, Effect, Layer } from "effect";
+import type { CheckedProgram } from "../check/index.ts";
+import { computeCoverage } from "./internal/coverage.ts";
+import type { Coverage } from "./internal/coverage.ts";
+import { proveI32 } from "./internal/prove-i32.ts";
+import type { I32ProveOutcome } from "./internal/prove-i32.ts";
+import { startZ3 } from "./internal/z3.ts";
+import type { Z3Handle } from "./internal/z3.ts";
+
+export type { Coverage, CoverageReason, CoverageRow, CoverageStatus, CoverageSummary, RecursionKind } from "./internal/coverage.ts";
+export type { ClauseResult, ClauseVerdict, I32ProveOutcome } from "./internal/prove-i32.ts";
+export type { SolveAnswer, Z3Handle } from "./internal/z3.ts";
+export { encodeI32Obligations } from "./internal/encode-i32.ts";
+export type { Obligation } from "./internal/encode-i32.ts";
+
+/**
+ * The entry symbol is not a checked function of the program.
+ * @since 0.1.0
+ * @category errors
+ */
+export class ProveTargetError extends Error {
+  readonly _tag = "ProveTargetError";
+  constructor(readonly entry: string) {
+    super(`entry ${entry} is not a function of the checked program`);
+  }
+}
+
+/**
+ * Coverage of an entry: every reachable symbol with its proof-support status, and the counters.
+ * @since 0.1.0
+ * @category stages
+ */
+export const verifyCoverage = (program: CheckedProgram, options: { readonly entry: string }): Effect.Effect<Coverage, ProveTargetError> => {
+  const c = computeCoverage(program, options.entry);
+  return c === undefined ? Effect.fail(new ProveTargetError(options.entry)) : Effect.succeed(c);
+};
+
+/**
+ * The in-process z3 solver, started once and reused.
+ * @since 0.1.0
+ * @category services
+ */
+export class Z3 extends Context.Service<Z3, Z3Handle>()("@x07/sdk/Z3") {}
+
+/**
+ * Starts `z3-solver` when built and stops its worker threads when released.
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerZ3: Layer.Layer<Z3> = Layer.effect(Z3)(
+  Effect.acquireRelease(
+    Effect.promise(() => startZ3()),
+    (h) => Effect.promise(() => h.dispose()),
+  ),
+);
+
+/**
+ * Proves each `ensures` clause of an i32-fragment function (requires assumed), one solver query per clause.
+ * @since 0.1.0
+ * @category stages
+ */
+export const proveEnsuresI32 = (
+  program: CheckedProgram,
+  options: { readonly entry: string; readonly timeoutMs?: number },
+): Effect.Effect<I32ProveOutcome, ProveTargetError, Z3> =>
+  Effect.gen(function* () {
+    const fn = program.functions.get(options.entry);
+    if (fn === undefined) return yield* Effect.fail(new ProveTargetError(options.entry));
+    const z3 = yield* Z3;
+    return yield* Effect.promise(() => proveI32(fn, z3, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}));
+  });

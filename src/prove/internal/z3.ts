@@ -1,0 +1,49 @@
+/**
+ * The in-process z3 (`z3-solver`, WebAssembly): started once by the caller, reused for every query, and
+ * stopped with `dispose` (z3's worker threads would otherwise keep Node alive).
+ */
+import * as z3mod from "z3-solver";
+
+/** The answer to one obligation. */
+export type SolveAnswer =
+  | { readonly kind: "unsat" }
+  | { readonly kind: "sat"; readonly model: ReadonlyMap<string, bigint> }
+  | { readonly kind: "unknown"; readonly reason: string };
+
+/** A started solver. */
+export interface Z3Handle {
+  /** Milliseconds z3 took to start. */
+  readonly startupMs: number;
+  /** Solves an SMT-LIB2 text (without check-sat); on sat, the model's bitvector constants by name. */
+  readonly solve: (smt2: string, options?: { readonly timeoutMs?: number }) => Promise<SolveAnswer>;
+  readonly dispose: () => Promise<void>;
+}
+
+/** Starts z3. */
+export const startZ3 = async (): Promise<Z3Handle> => {
+  const t0 = performance.now();
+  const api = await z3mod.init();
+  const ctx = api.Context("x07");
+  const startupMs = performance.now() - t0;
+  const solve = async (smt2: string, options: { readonly timeoutMs?: number } = {}): Promise<SolveAnswer> => {
+    const solver = new ctx.Solver();
+    try {
+      if (options.timeoutMs !== undefined) solver.set("timeout", options.timeoutMs);
+      solver.fromString(smt2);
+      const r = await solver.check();
+      if (r === "unsat") return { kind: "unsat" };
+      if (r === "unknown") return { kind: "unknown", reason: solver.reasonUnknown() };
+      const model = solver.model();
+      const values = new Map<string, bigint>();
+      for (const d of model.decls()) {
+        if (d.arity() !== 0) continue;
+        const v = model.get(d);
+        if (ctx.isBitVecVal(v)) values.set(String(d.name()), v.value());
+      }
+      return { kind: "sat", model: values };
+    } finally {
+      solver.release();
+    }
+  };
+  return { startupMs, solve, dispose: () => z3mod.killThreads(api.em) };
+};
