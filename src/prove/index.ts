@@ -19,12 +19,14 @@ import { computeCoverage } from "./internal/coverage.ts";
 import type { Coverage } from "./internal/coverage.ts";
 import { proveI32 } from "./internal/prove-i32.ts";
 import type { I32ProveOutcome } from "./internal/prove-i32.ts";
+import { replayEnsures } from "./internal/replay.ts";
 import { startZ3 } from "./internal/z3.ts";
 import type { Z3Handle } from "./internal/z3.ts";
 
 export type { Coverage, CoverageReason, CoverageRow, CoverageStatus, CoverageSummary, RecursionKind } from "./internal/coverage.ts";
 export type { ClauseResult, ClauseVerdict, I32ProveOutcome } from "./internal/prove-i32.ts";
 export type { SolveAnswer, Z3Handle } from "./internal/z3.ts";
+export type { ReplayResult } from "./internal/replay.ts";
 export { encodeI32Obligations } from "./internal/encode-i32.ts";
 export type { Obligation } from "./internal/encode-i32.ts";
 
@@ -71,6 +73,8 @@ export const layerZ3: Layer.Layer<Z3> = Layer.effect(Z3)(
 
 /**
  * Proves each `ensures` clause of an i32-fragment function (requires assumed), one solver query per clause.
+ * Every counterexample is re-run through the interpreter and carries the concrete run's `replay` result
+ * (it must be `violated`; anything else is a prover bug the caller reports as an internal error).
  * @since 0.1.0
  * @category stages
  */
@@ -82,5 +86,12 @@ export const proveEnsuresI32 = (
     const fn = program.functions.get(options.entry);
     if (fn === undefined) return yield* Effect.fail(new ProveTargetError(options.entry));
     const z3 = yield* Z3;
-    return yield* Effect.promise(() => proveI32(fn, z3, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}));
+    const outcome = yield* Effect.promise(() => proveI32(fn, z3, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}));
+    if (outcome.kind !== "checked") return outcome;
+    const clauses = outcome.clauses.map((c) =>
+      c.verdict.kind === "counterexample_found"
+        ? { ...c, verdict: { ...c.verdict, replay: replayEnsures(program, fn, c.clauseIndex, c.verdict.inputs.map((i) => i.value)) } }
+        : c,
+    );
+    return { kind: "checked", clauses } satisfies I32ProveOutcome;
   });

@@ -50,6 +50,7 @@ describe("prove: z3 in-process", () => {
     expect(v?.kind).toBe("counterexample_found");
     const x = v?.kind === "counterexample_found" ? (v.inputs[0]?.value ?? 0) : 0;
     expect((x & 511) >>> 0).toBeGreaterThan(255);
+    expect(v?.kind === "counterexample_found" ? v.replay : undefined).toEqual({ kind: "violated" });
   }, 30_000);
 
   it("proves both clauses of clamp (if, set, && and ||)", async () => {
@@ -64,10 +65,11 @@ describe("prove: z3 in-process", () => {
     const sub = Math.imul(c, p);
     const red = ((Math.imul(sub, d) >>> 0) / 100) | 0;
     expect((sub - red) | 0).toBeLessThan(0);
+    expect(v.replay).toEqual({ kind: "violated" });
   }, 30_000);
 
   it("treats / as unsigned and guards division by zero", async () => {
-    expect(verdicts(await prove("app.half"))[0]?.kind).toBe("counterexample_found");
+    expect(verdicts(await prove("app.half"))[0]).toMatchObject({ kind: "counterexample_found", replay: { kind: "violated" } });
     expect(verdicts(await prove("app.div"))).toEqual([{ kind: "proven" }]);
   }, 30_000);
 

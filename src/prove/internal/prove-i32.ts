@@ -1,13 +1,21 @@
 /** Proving the ensures clauses of an i32-fragment function, one solver query per clause. */
 import type { CheckedFunction } from "../../check/index.ts";
 import { encodeI32Obligations, OutsideFragment } from "./encode-i32.ts";
+import type { ReplayResult } from "./replay.ts";
 import type { Z3Handle } from "./z3.ts";
 
 /** The verdict on one ensures clause. */
 export type ClauseVerdict =
   | { readonly kind: "proven" }
-  /** `inputs`: the model's parameter values as i32, in parameter order (unconstrained ones are 0). */
-  | { readonly kind: "counterexample_found"; readonly inputs: ReadonlyArray<{ readonly name: string; readonly value: number }> }
+  /**
+   * `inputs`: the model's parameter values as i32, in parameter order (unconstrained ones are 0); `replay`:
+   * what the interpreter showed on those inputs (set by the stage, which holds the whole program).
+   */
+  | {
+      readonly kind: "counterexample_found";
+      readonly inputs: ReadonlyArray<{ readonly name: string; readonly value: number }>;
+      readonly replay?: ReplayResult;
+    }
   | { readonly kind: "inconclusive"; readonly reason: string };
 
 /** One clause's obligation and verdict. */
