@@ -28,6 +28,7 @@ export type { ClauseResult, ClauseVerdict, I32ProveOutcome } from "./internal/pr
 export type { SolveAnswer, Z3Handle } from "./internal/z3.ts";
 export type { ReplayResult } from "./internal/replay.ts";
 export { encodeI32Obligations } from "./internal/encode-i32.ts";
+export { coverageDocument, VERIFY_COVERAGE_SCHEMA_VERSION } from "./internal/coverage-doc.ts";
 export type { Obligation } from "./internal/encode-i32.ts";
 
 /**

@@ -1,7 +1,8 @@
 /** `verifyCoverage`: reachable closure, statuses and counters on small fixture modules. */
 import { Effect, Exit } from "effect";
 import { describe, expect, it } from "vitest";
-import { verifyCoverage } from "../../src/prove/index.ts";
+import { validateAs } from "../../src/core/contracts/index.ts";
+import { coverageDocument, verifyCoverage } from "../../src/prove/index.ts";
 import type { Coverage } from "../../src/prove/index.ts";
 import { checkProveFixture } from "../_helpers/prove.ts";
 
@@ -46,6 +47,17 @@ describe("prove: verify --coverage", () => {
   it("reaches symbols used only in contract clauses", async () => {
     const c = await coverage("contract_ref", "app.f");
     expect(statuses(c)).toEqual({ "app.f": "supported", "bytes.len": "trusted_primitive" });
+  });
+
+  it("renders the x07.verify.coverage@0.4.0 document, schema-valid, with reasons as details", async () => {
+    const program = await checkProveFixture("recursion");
+    const doc = coverageDocument(await Effect.runPromise(verifyCoverage(program, { entry: "app.top" })), [program.world]);
+    const v = validateAs("x07.verify.coverage@0.4.0", JSON.parse(JSON.stringify(doc)));
+    expect(v.ok).toBe(true);
+    expect(doc.worlds).toEqual(["solve-pure"]);
+    const nodec = doc.functions.find((f) => f.symbol === "app.nodec");
+    expect(nodec).toMatchObject({ kind: "defn", status: "unsupported", signature: { params: [{ ty: "i32", brand: null }], result: "i32", result_brand: null } });
+    expect(nodec?.details).toBe("X07V_RECURSIVE_DECREASES_REQUIRED: self-recursive function needs a decreases clause");
   });
 
   it("fails with ProveTargetError for an unknown entry", async () => {

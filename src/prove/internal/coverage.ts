@@ -33,6 +33,12 @@ export interface CoverageRow {
   readonly kind: "defn" | "defasync" | "builtin" | "imported";
   readonly status: CoverageStatus;
   readonly reasons: ReadonlyArray<CoverageReason>;
+  /** Checked parameter and result types, with brands (functions only). */
+  readonly signature?: {
+    readonly params: ReadonlyArray<{ readonly ty: string; readonly brand: string | null }>;
+    readonly result: string;
+    readonly result_brand: string | null;
+  };
   readonly support_summary?: {
     readonly recursion_kind: RecursionKind;
     readonly has_decreases: boolean;
@@ -183,6 +189,11 @@ export const computeCoverage = (program: CheckedProgram, entry: string): Coverag
       kind: decl.kind,
       status,
       reasons: hasContracts ? reasons : [],
+      signature: {
+        params: fn.params.map((p, i) => ({ ty: p.ty, brand: decl.params[i]?.brand ?? null })),
+        result: fn.result,
+        result_brand: decl.resultBrand ?? null,
+      },
       support_summary: { recursion_kind: recursion, has_decreases: decreases > 0, decreases_count: decreases, prove_supported: status.startsWith("supported") },
     });
   }
