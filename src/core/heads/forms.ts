@@ -73,7 +73,9 @@ const CAPABILITY_BY_SEGMENT: ReadonlyMap<string, keyof typeof CAPABILITY_PREFIXE
 /** The world capability a head needs (os, fs, rr, kv), or undefined. `a.b.c` is looked up as `a` and `a.b`. */
 export const capabilityOf = (head: string): keyof typeof CAPABILITY_PREFIXES | undefined => {
   const d1 = head.indexOf(".");
-  if (d1 < 0) return undefined;
+  // Every capability family starts with a 2-letter segment (os, fs, rr, kv) or std.<2 letters>: skip the
+  // substring lookups (and their garbage) for every other head.
+  if (d1 !== 2 && !(d1 === 3 && head.startsWith("std.") && head.charCodeAt(6) === 46)) return undefined;
   const first = CAPABILITY_BY_SEGMENT.get(head.slice(0, d1));
   if (first !== undefined) return first;
   const d2 = head.indexOf(".", d1 + 1);

@@ -66,6 +66,16 @@ describe("heads table", () => {
     for (const [name, spec] of rows) expect(HEAD_FAMILIES, name).toContain(spec.family);
   });
 
+  it("capabilityOf: os/fs/rr/kv and std.<cap>. prefixes, nothing else (including look-alikes)", () => {
+    const cases: Array<[string, string | undefined]> = [
+      ["fs.read", "fs"], ["os.time.now_ms", "os"], ["rr.open_v1", "rr"], ["kv.get", "kv"],
+      ["std.fs.read_all", "fs"], ["std.os.env.get", "os"], ["std.kv.get", "kv"], ["std.rr.next", "rr"],
+      ["fs", undefined], ["fsx.read", undefined], ["f.read", undefined], ["std.fsx.read", undefined], ["std.f.read", undefined],
+      ["std.fmt.u32_to_dec", undefined], ["bytes.len", undefined], ["xs.read", undefined], ["std.io.read", undefined], ["+", undefined],
+    ];
+    for (const [head, cap] of cases) expect(capabilityOf(head), head).toBe(cap);
+  });
+
   it("a head's capability is exactly what lint's world rule (capabilityOf) gates; only world-io rows have one", () => {
     for (const [name, spec] of rows) {
       expect(spec.capability, name).toBe(capabilityOf(name) ?? null);
