@@ -700,6 +700,21 @@ const exprText = (e: Expr): string => (e.kind === "atom" ? e.name : e.kind === "
 const UNTYPED_MODES: ReadonlySet<string> = new Set(["type", "symbol", "async-call"]);
 
 const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinParam): TExpr => {
+  if (p.mode === "symbol" && a.kind === "atom") {
+    // A brand cast's validator: a function (bytes_view) -> result_i32 that the cast calls at run time.
+    if (e.head.startsWith("std.brand.cast_") && i === 1) {
+      const fn = cx.functions.get(a.name);
+      if (fn === undefined) emit(cx, "X07-TYPE-CALL-0001", `unknown validator function ${a.name}`, { ptr: a.ptr, data: { callee: a.name } });
+      else {
+        cx.onUserCall(a.name, a.ptr);
+        if (fn.params.length !== 1 || fn.params[0] !== "bytes_view" || fn.result !== "result_i32") {
+          emit(cx, "X07-TYPE-CALL-0002", `validator ${a.name} must take (bytes_view) and return result_i32`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });
+        }
+      }
+    }
+    // Symbols travel as text (the name), never evaluated and free of fuel.
+    return { kind: "text", value: a.name, ty: UNKNOWN, ptr: a.ptr };
+  }
   if (UNTYPED_MODES.has(p.mode)) return { kind: "int", value: 0, ty: UNKNOWN, ptr: a.ptr };
   if (p.mode === "text") {
     if (a.kind === "text" || a.kind === "atom") return { kind: "text", value: a.kind === "text" ? a.value : a.name, ty: p.ty, ptr: a.ptr };

@@ -190,7 +190,31 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     }
   };
 
+  /**
+   * std.brand.cast_*_v1 (upstream emit_std_brand_cast_*_to): the head charges 1, evaluates its value, and calls the
+   * validator (bytes_view) -> result_i32 directly; err(code) passes the code on, ok gives the value (cast_bytes_v1:
+   * the bytes moved in; cast_view_copy_v1: a copy of the view; cast_view_v1: the view itself).
+   */
+  const compileBrandCast = (b: FnBuilder, head: string, argExprs: ReadonlyArray<TExpr>, ptr: string): Code => {
+    const validator = argExprs[1];
+    const valueExpr = argExprs[2];
+    if (validator?.kind !== "text" || valueExpr === undefined) throw new CompileError(`${head} at ${ptr} lacks its validator or value`);
+    const rec = recordOf(validator.value);
+    const value = compile(b, valueExpr, false);
+    const copy = head === "std.brand.cast_view_copy_v1";
+    return (f) => {
+      if (--rt.fuel < 0) rt.refuel(ptr);
+      const v = value(f) as Uint8Array;
+      const fr: Frame = new Array(rec.nslots);
+      fr[0] = v;
+      const r = rec.run(fr) as Tagged;
+      if (r.tag !== 1) return new Tagged(0, r.val);
+      return new Tagged(1, copy ? rt.copyOf(v) : v);
+    };
+  };
+
   const compileHead = (b: FnBuilder, head: string, argExprs: ReadonlyArray<TExpr>, ptr: string, tys: ReadonlyArray<string>): Code => {
+    if (BRAND_CASTS.has(head)) return compileBrandCast(b, head, argExprs, ptr);
     const resolved = resolveHead(head);
     const impl: HeadCall | undefined = resolved === undefined ? undefined : headImpl(resolved.name, tys, resolved.bindings);
     const args = argExprs.map((a) => compile(b, a, false));
@@ -421,6 +445,9 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     },
   };
 };
+
+/** The brand casts, which call a user validator (compiled specially, not through the heads table). */
+export const BRAND_CASTS: ReadonlySet<string> = new Set(["std.brand.cast_bytes_v1", "std.brand.cast_view_copy_v1", "std.brand.cast_view_v1"]);
 
 /** Heads whose evaluators cannot trap (no pointer bookkeeping needed around them); jsgen inlines the same set. */
 export const PURE_HEADS: ReadonlySet<string> = new Set([

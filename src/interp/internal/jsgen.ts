@@ -17,7 +17,7 @@
  */
 import type { CheckedFunction, CheckedProgram, TExpr } from "../../check/index.ts";
 import { resolveHead } from "../../core/heads/table.ts";
-import { PURE_HEADS } from "./compile.ts";
+import { BRAND_CASTS, PURE_HEADS } from "./compile.ts";
 import { headImpl } from "./heads/index.ts";
 import type { HeadCall } from "./heads/index.ts";
 
@@ -237,6 +237,7 @@ class FnGen {
   }
 
   private head(head: string, argExprs: ReadonlyArray<TExpr>, ptr: string, tys: ReadonlyArray<string>): string {
+    if (BRAND_CASTS.has(head)) throw new Unsupported(`${head} (brand casts run on the closure backend)`);
     const resolved = resolveHead(head);
     const impl = resolved === undefined ? undefined : headImpl(resolved.name, tys, resolved.bindings);
     this.fuel(ptr);

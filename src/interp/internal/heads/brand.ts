@@ -1,7 +1,7 @@
 /**
  * std.brand heads whose runtime effect is nil or a copy: brands are compile-time facts, so at run time a branded
  * value is the plain value (upstream `emit_std_brand_*_to`). The brand id arrives as an ignored placeholder.
- * Not yet: the three `cast_*` heads (validator calling convention still open in heads.md).
+ * The three `cast_*` heads call a user validator and are compiled in compile.ts (compileBrandCast).
  */
 import type { HeadName } from "../../../core/heads/table.ts";
 import type { HeadFn } from "./impl.ts";
