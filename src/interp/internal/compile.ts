@@ -13,9 +13,11 @@ import type { CheckedFunction, CheckedProgram, TExpr } from "../../check/index.t
 import { resolveHead } from "../../core/heads/table.ts";
 import { enumMake, matchEnum, recordField, recordMake } from "./adt.ts";
 import { inBudget } from "./budget.ts";
+import { BRAND_CASTS, PURE_HEADS } from "./head-kinds.ts";
 import { headImpl } from "./heads/index.ts";
 import type { HeadCall } from "./heads/index.ts";
 import type { Runtime } from "./runtime.ts";
+import { taskKindOf } from "./sched.ts";
 import { InterpTrap, trap } from "./trap.ts";
 import { Tagged, VecU8 } from "./values.ts";
 import type { Value } from "./values.ts";
@@ -283,7 +285,7 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     const n = args.length;
     if (fn.decl.kind === "defasync") {
       // A defasync call evaluates its arguments now and creates a ready task that runs the body later.
-      const kind = fn.result === "result_bytes" ? "result_bytes" : "bytes";
+      const kind = taskKindOf(fn.result);
       return (f) => {
         if (--rt.fuel < 0) rt.refuel(ptr);
         const fr: Frame = new Array(rec.nslots);
@@ -445,15 +447,6 @@ export const compileProgram = (program: CheckedProgram, rt: Runtime): CompiledPr
     },
   };
 };
-
-/** The brand casts, which call a user validator (compiled specially, not through the heads table). */
-export const BRAND_CASTS: ReadonlySet<string> = new Set(["std.brand.cast_bytes_v1", "std.brand.cast_view_copy_v1", "std.brand.cast_view_v1"]);
-
-/** Heads whose evaluators cannot trap (no pointer bookkeeping needed around them); jsgen inlines the same set. */
-export const PURE_HEADS: ReadonlySet<string> = new Set([
-  "+", "-", "*", "/", "%", "&", "|", "^", "<<u", ">>u", "=", "!=", "<", "<=", ">", ">=", "<u", "<=u", ">u", ">=u",
-  "bytes.len", "view.len", "vec_u8.len",
-]);
 
 /** Forms that upstream's `emit_stmt` lowers without charging fuel for the form itself. */
 const STATEMENT_FREE: ReadonlySet<string> = new Set(["begin", "unsafe", "if", "let", "set", "set0", "for", "while", "return"]);

@@ -17,36 +17,10 @@
  */
 import type { CheckedFunction, CheckedProgram, TExpr } from "../../check/index.ts";
 import { resolveHead } from "../../core/heads/table.ts";
-import { BRAND_CASTS, PURE_HEADS } from "./compile.ts";
+import { BRAND_CASTS, INLINE, PURE_HEADS } from "./head-kinds.ts";
 import { headImpl } from "./heads/index.ts";
+import { taskKindOf } from "./sched.ts";
 import type { HeadCall } from "./heads/index.ts";
-
-/** Inline templates for heads that cannot trap and need no runtime: `$0`, `$1` are the operand atoms. */
-const INLINE: Readonly<Record<string, string>> = {
-  "+": "($0 + $1) | 0",
-  "-": "($0 - $1) | 0",
-  "*": "Math.imul($0, $1)",
-  "/": "($1 === 0 ? 0 : ((($0 >>> 0) / ($1 >>> 0)) >>> 0) | 0)",
-  "%": "($1 === 0 ? $0 : (($0 >>> 0) % ($1 >>> 0)) | 0)",
-  "&": "$0 & $1",
-  "|": "$0 | $1",
-  "^": "$0 ^ $1",
-  "<<u": "$0 << $1",
-  ">>u": "($0 >>> $1) | 0",
-  "=": "$0 === $1 ? 1 : 0",
-  "!=": "$0 !== $1 ? 1 : 0",
-  "<": "$0 < $1 ? 1 : 0",
-  "<=": "$0 <= $1 ? 1 : 0",
-  ">": "$0 > $1 ? 1 : 0",
-  ">=": "$0 >= $1 ? 1 : 0",
-  "<u": "($0 >>> 0) < ($1 >>> 0) ? 1 : 0",
-  "<=u": "($0 >>> 0) <= ($1 >>> 0) ? 1 : 0",
-  ">u": "($0 >>> 0) > ($1 >>> 0) ? 1 : 0",
-  ">=u": "($0 >>> 0) >= ($1 >>> 0) ? 1 : 0",
-  "bytes.len": "$0.length",
-  "view.len": "$0.length",
-  "vec_u8.len": "$0.len",
-};
 
 /** Bounds-checked byte reads, inline: the trap message is the evaluator's (heads/bytes.ts). */
 const INLINE_GET: Readonly<Record<string, string>> = {
@@ -59,20 +33,17 @@ const INLINE_GET: Readonly<Record<string, string>> = {
  * what the evaluator would; otherwise the evaluator runs (and does any growth or trapping itself).
  * ty.* operands start with the type placeholder, so their value operands are args[1..].
  */
+/** A little-endian u32 read of `b` at `o` (already bounds-checked by the guard). */
+const readLe = (b: string, o: string): string => `(${b}[${o} >>> 0] | (${b}[(${o} >>> 0) + 1] << 8) | (${b}[(${o} >>> 0) + 2] << 16) | (${b}[(${o} >>> 0) + 3] << 24))`;
+
 const FAST_PATHS: Readonly<Record<string, { readonly when: (a: ReadonlyArray<string>) => string; readonly then: (a: ReadonlyArray<string>) => string }>> = {
   "vec_u8.push": { when: ([v]) => `${v}.len < ${v}.buf.length`, then: ([v, x]) => `((${v}.buf[${v}.len++] = ${x}), ${v})` },
-  "ty.read_le_at": {
-    when: ([, b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`,
-    then: ([, b, o]) => `(${b}[${o} >>> 0] | (${b}[(${o} >>> 0) + 1] << 8) | (${b}[(${o} >>> 0) + 2] << 16) | (${b}[(${o} >>> 0) + 3] << 24))`,
-  },
+  "ty.read_le_at": { when: ([, b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`, then: ([, b, o]) => readLe(b as string, o as string) },
   "ty.write_le_at": {
     when: ([, b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`,
     then: ([, b, o, x]) => `((${b}[${o} >>> 0] = ${x}), (${b}[(${o} >>> 0) + 1] = ${x} >>> 8), (${b}[(${o} >>> 0) + 2] = ${x} >>> 16), (${b}[(${o} >>> 0) + 3] = ${x} >>> 24), ${b})`,
   },
-  "codec.read_u32_le": {
-    when: ([b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`,
-    then: ([b, o]) => `(${b}[${o} >>> 0] | (${b}[(${o} >>> 0) + 1] << 8) | (${b}[(${o} >>> 0) + 2] << 16) | (${b}[(${o} >>> 0) + 3] << 24))`,
-  },
+  "codec.read_u32_le": { when: ([b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`, then: ([b, o]) => readLe(b as string, o as string) },
 };
 
 /** Forms that upstream's `emit_stmt` lowers without charging fuel for the form itself (as compile.ts). */
@@ -289,7 +260,7 @@ class FnGen {
     const args = argExprs.map((a) => this.emit(a, false));
     const t = this.temp();
     if (fn.decl.kind === "defasync") {
-      const kind = fn.result === "result_bytes" ? "result_bytes" : "bytes";
+      const kind = taskKindOf(fn.result);
       this.line(`const ${t} = rt.sched.create(${lit(kind)}, () => ${ref}(${args.join(", ")}));`);
     } else {
       // The callee reads and writes the shared FUEL: hand over the local counter around the call.

@@ -48,6 +48,9 @@ const taskTrap = (message: string): never => trap("X07I_TRAP_TASK", message);
 /** What a task's body produces: bytes, or a result_bytes (tag + payload). */
 export type TaskKind = "bytes" | "result_bytes";
 
+/** The task kind of a defasync function from its declared result type. */
+export const taskKindOf = (result: string): TaskKind => (result === "result_bytes" ? "result_bytes" : "bytes");
+
 interface Task {
   readonly kind: TaskKind;
   body: (() => Value) | undefined;

@@ -7,7 +7,7 @@ import type { HeadName } from "../../../core/heads/table.ts";
 import type { HeadFn } from "./impl.ts";
 
 export const BRAND_HEADS = {
-  "std.brand.assume_bytes_v1": (_rt, _brand: number, b: Uint8Array) => b,
+  "std.brand.assume_bytes_v1": (_rt, _brand: unknown, b: Uint8Array) => b,
   "std.brand.erase_bytes_v1": (_rt, b: Uint8Array) => b,
   "std.brand.erase_view_v1": (_rt, v: Uint8Array) => v,
   "std.brand.view_v1": (_rt, b: Uint8Array) => b,
