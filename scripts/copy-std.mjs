@@ -8,4 +8,4 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const from = join(root, "src", "std", "modules");
 const to = join(root, "dist", "src", "std", "modules");
 if (existsSync(to)) rmSync(to, { recursive: true });
-cpSync(from, to, { recursive: true, filter: (p) => !p.includes(".") || p.endsWith(".x07.json") || !/\.[a-z]+$/.test(p) });
+cpSync(from, to, { recursive: true });

@@ -12,7 +12,7 @@ import { generatedOf } from "../../src/interp/internal/jsrun.ts";
 import { parseX07AstValue } from "../../src/parse/index.ts";
 import { layerMemoryFileSystem } from "../../src/services/index.ts";
 import { layerStd } from "../../src/std/index.ts";
-import { entryOf, loadCaseFiles } from "../std/harness.ts";
+import { entryOf, inputOf, loadCaseFiles } from "../std/harness.ts";
 
 const view = (r: RunOutcome) => ({
   ok: r.ok,
@@ -34,7 +34,7 @@ describe("js backend = closure backend on every std case", () => {
         if (!parsed.ok) continue;
         const checked = await Effect.runPromise(checkDocument(parsed.document).pipe(Effect.provide(layerStd), Effect.provide(layerMemoryFileSystem({}))));
         if (checked.program === undefined) continue;
-        const input = c.input_hex !== undefined ? new Uint8Array(Buffer.from(c.input_hex, "hex")) : new TextEncoder().encode(c.input ?? "");
+        const input = inputOf(c);
         const opts = { input, ...(c.fuel !== undefined ? { fuel: c.fuel } : {}) };
         const closures = view(interp(checked.program, { ...opts, backend: "closures" }));
         if (generatedOf(checked.program) === undefined) continue;

@@ -65,6 +65,9 @@ export const entryOf = (module: string, c: StdCase) => ({
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
 
+/** A case's input bytes (`input_hex`, else `input` as UTF-8). */
+export const inputOf = (c: StdCase): Uint8Array => (c.input_hex !== undefined ? new Uint8Array(Buffer.from(c.input_hex, "hex")) : new TextEncoder().encode(c.input ?? ""));
+
 export type CaseResult = { readonly check: CheckResult; readonly run?: RunOutcome };
 
 export const runCase = async (module: string, c: StdCase): Promise<CaseResult> => {
@@ -73,7 +76,7 @@ export const runCase = async (module: string, c: StdCase): Promise<CaseResult> =
   const options = c.world !== undefined ? { world: c.world } : {};
   const check = await Effect.runPromise(checkDocument(parsed.document, options).pipe(Effect.provide(layerStd), Effect.provide(layerMemoryFileSystem({}))));
   if (!check.ok || check.program === undefined || c.expect_check !== undefined) return { check };
-  const input = c.input_hex !== undefined ? Buffer.from(c.input_hex, "hex") : new TextEncoder().encode(c.input ?? "");
+  const input = inputOf(c);
   const run = interp(check.program, { input: new Uint8Array(input), ...(c.fuel !== undefined ? { fuel: c.fuel } : {}) });
   return { check, run };
 };

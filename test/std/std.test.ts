@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseX07Ast } from "../../src/parse/index.ts";
-import { bundledStd, STD_MODULE_IDS } from "../../src/std/index.ts";
+import { readFileSync } from "node:fs";
+import { bundledStd, STD_MODULE_IDS, STD_MODULES } from "../../src/std/index.ts";
 import { loadCaseFiles, namesUsed, outcomeOf, runCase } from "./harness.ts";
 
 const files = loadCaseFiles();
@@ -37,6 +38,10 @@ for (const file of files) {
 }
 
 describe("std sources", () => {
+  it("src/std/README.md has one table row per module of STD_MODULES, with its world and summary", () => {
+    const readme = readFileSync(new URL("../../src/std/README.md", import.meta.url), "utf8");
+    for (const [id, row] of Object.entries(STD_MODULES)) expect(readme, id).toContain(`| \`${id}\` | x07AST, written here | ${row.world} | code (verified like user code) | ${row.summary} |`);
+  });
   it("every present std module has a case file", () => {
     const withCases = new Set(files.map((f) => f.module));
     expect(std.ids().filter((id) => !withCases.has(id))).toEqual([]);
