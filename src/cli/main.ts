@@ -11,6 +11,11 @@ import { fixCommand, fmtCommand, lintCommand, patchApplyCommand } from "./comman
 import { checkCommand } from "./commands/check.ts";
 import { runCommand } from "./commands/run.ts";
 import { testCommand } from "./commands/test.ts";
+import { ARCH_COMMANDS } from "./commands/arch.ts";
+import { INIT_COMMANDS } from "./commands/init.ts";
+import { REVIEW_COMMANDS } from "./commands/review.ts";
+import { TRUST_COMMANDS } from "./commands/trust.ts";
+import { VERIFY_COMMANDS } from "./commands/verify.ts";
 import { EXIT, MACHINE_OPTIONS, emit, machineOf, usageOutcome } from "./io.ts";
 import type { CliIo } from "./io.ts";
 
@@ -22,6 +27,11 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   checkCommand,
   runCommand,
   testCommand,
+  ...VERIFY_COMMANDS,
+  ...ARCH_COMMANDS,
+  ...TRUST_COMMANDS,
+  ...REVIEW_COMMANDS,
+  ...INIT_COMMANDS,
   astInitCommand,
   astGetCommand,
   astValidateCommand,

@@ -6,6 +6,15 @@
  * checks that every code the SDK can emit is a key of this table; `DiagnosticCode` is derived from it,
  * so emitting an unlisted code is a compile error.
  */
+import { ARCH_CODES } from "./codes/arch.ts";
+import { INIT_CODES } from "./codes/init.ts";
+import { REVIEW_CODES } from "./codes/review.ts";
+import { TRUST_CODES } from "./codes/trust.ts";
+import { VERIFY_CODES } from "./codes/verify.ts";
+import type { CodeInfo } from "./codes/info.ts";
+
+export type { CodeInfo, DiagnosticStage } from "./codes/info.ts";
+
 export const DIAGNOSTIC_CODES = {
   // JSON reading
   "X07-JSON-PARSE-0001": { summary: "The input is not well-formed JSON.", stage: "parse" },
@@ -161,17 +170,13 @@ export const DIAGNOSTIC_CODES = {
   "X07-PBT-FIX-UNSUPPORTED-TY-0001": { summary: "The counterexample has a parameter type the wrapper cannot decode (only i32 and bytes).", stage: "rewrite" },
   "X07-PBT-FIX-CONFLICT-0001": { summary: "A wrapper, repro copy or manifest entry already exists with different content; nothing was overwritten.", stage: "rewrite" },
   "X07-PBT-FIX-INFO-0001": { summary: "The regression test for a repro was added (or was already in place); data holds the paths, ids and case hash.", stage: "rewrite" },
-  // verify: proof-support prechecks (coverage reasons)
-  "X07V_NO_CONTRACTS": { summary: "The function has no requires, ensures or invariant clause, so there is nothing to prove.", stage: "run" },
-  "X07V_RECURSIVE_DECREASES_REQUIRED": { summary: "A self-recursive function needs a decreases clause before it can be proved.", stage: "run" },
-  "X07V_UNSUPPORTED_MUTUAL_RECURSION": { summary: "The function is part of a mutually recursive cycle, which the prover does not support.", stage: "run" },
-  "X07V_UNSUPPORTED_RICH_TYPE": { summary: "A parameter or the result has a type outside the prover's carrier types.", stage: "run" },
-  "X07V_UNSUPPORTED_HEAP_EFFECT": { summary: "The function writes or grows a heap value in place (e.g. bytes.set_u8), outside the proof subset.", stage: "run" },
-  "X07V_SUMMARY_MISSING": { summary: "A reached symbol has no checked declaration and no proof summary to stand in for it.", stage: "run" },
-} as const satisfies Record<string, { readonly summary: string; readonly stage: DiagnosticStage }>;
+  ...VERIFY_CODES,
+  ...ARCH_CODES,
+  ...TRUST_CODES,
+  ...REVIEW_CODES,
+  ...INIT_CODES,
+} as const satisfies Record<string, CodeInfo>;
 
-/** The stages a diagnostic can come from (the x07diag `stage` enum). */
-export type DiagnosticStage = "parse" | "lint" | "rewrite" | "type" | "lower" | "codegen" | "link" | "run";
 
 /** A diagnostic code the SDK emits. */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
