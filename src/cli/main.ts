@@ -14,6 +14,7 @@ import { testCommand } from "./commands/test.ts";
 import { ARCH_COMMANDS } from "./commands/arch.ts";
 import { INIT_COMMANDS } from "./commands/init.ts";
 import { REVIEW_COMMANDS } from "./commands/review.ts";
+import { SERVICE_COMMANDS } from "./commands/service.ts";
 import { TRUST_COMMANDS } from "./commands/trust.ts";
 import { VERIFY_COMMANDS } from "./commands/verify.ts";
 import { EXIT, MACHINE_OPTIONS, emit, machineOf, usageOutcome } from "./io.ts";
@@ -32,6 +33,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   ...TRUST_COMMANDS,
   ...REVIEW_COMMANDS,
   ...INIT_COMMANDS,
+  ...SERVICE_COMMANDS,
   astInitCommand,
   astGetCommand,
   astValidateCommand,
