@@ -14,6 +14,7 @@
  */
 import { Effect } from "effect";
 import type { CheckedProgram } from "../check/index.ts";
+import { generateSource } from "./internal/jsgen.ts";
 import { runProgram } from "./internal/run.ts";
 import type { Backend, RunOutcome } from "./internal/run.ts";
 
@@ -37,6 +38,18 @@ export interface InterpOptions {
   /** Largest solve output in bytes; default 64 MiB. */
   readonly maxOutputBytes?: number;
   /**
+   * Cap on the bytes allocated over the whole run (`mem_stats.bytes_alloc_total`); default none. Not an upstream
+   * limit: an embedding budget (frees are not tracked, so this bounds the cumulative total, which also bounds the
+   * time spent zeroing and copying). Exceeding it traps `X07I_TRAP_MEMORY`.
+   */
+  readonly maxAllocTotalBytes?: number;
+  /**
+   * Wall-clock limit in milliseconds; default none. Not an upstream limit and not deterministic (use fuel for
+   * that): an embedding guard for heads whose cost grows with their operands' size. Exceeding it traps
+   * `X07I_TRAP_TIME`.
+   */
+  readonly timeLimitMs?: number;
+  /**
    * The evaluator: `auto` (default) runs generated JavaScript when the program only uses nodes that backend
    * lowers and the closure compiler otherwise; `js` / `closures` force one (differential tests, debugging).
    */
@@ -57,6 +70,8 @@ export const interp = (program: CheckedProgram, options: InterpOptions): RunOutc
     fuel: options.fuel ?? DEFAULT_FUEL,
     maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_BYTES,
     maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_BYTES,
+    ...(options.maxAllocTotalBytes !== undefined ? { maxAllocTotalBytes: options.maxAllocTotalBytes } : {}),
+    ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
   }, options.backend ?? "auto");
 
 /**
@@ -65,3 +80,16 @@ export const interp = (program: CheckedProgram, options: InterpOptions): RunOutc
  * @category stages
  */
 export const interpEffect = (program: CheckedProgram, options: InterpOptions): Effect.Effect<RunOutcome> => Effect.sync(() => interp(program, options));
+
+/**
+ * The evaluator artifact of a program: the JavaScript source the js backend runs (every builtin head it binds is
+ * named in a comment) and its constant byte strings; `undefined` when the program needs the closure backend
+ * (records, enums, match, budget scopes, brand casts). Deterministic: the same checked program gives the same
+ * text, which certify's compile attestation relies on (it builds the artifact twice and compares digests).
+ * @since 0.1.0
+ * @category stages
+ */
+export const evaluatorSource = (program: CheckedProgram): { readonly source: string; readonly consts: ReadonlyArray<Uint8Array> } | undefined => {
+  const g = generateSource(program);
+  return g === undefined ? undefined : { source: g.source, consts: g.consts };
+};

@@ -53,12 +53,21 @@ export const lookupBuiltin = (head: string): BuiltinSig | undefined => {
   };
 };
 
-/** Signatures are derived once per head name (the table is immutable). */
-const cache = new Map<string, BuiltinSig | undefined>();
+/**
+ * Signatures are derived once per head name (the table is immutable). Only found heads are cached and the map is
+ * bounded, so a long-lived process checking untrusted programs (unknown heads, many pattern instantiations)
+ * cannot grow it without limit.
+ */
+const CACHE_MAX = 4096;
+const cache = new Map<string, BuiltinSig>();
 const cachedLookup = (head: string): BuiltinSig | undefined => {
-  if (cache.has(head)) return cache.get(head);
+  const hit = cache.get(head);
+  if (hit !== undefined) return hit;
   const sig = lookupBuiltin(head);
-  cache.set(head, sig);
+  if (sig !== undefined) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(head, sig);
+  }
   return sig;
 };
 

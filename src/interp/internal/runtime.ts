@@ -11,6 +11,10 @@ export interface ResolvedLimits {
   readonly fuel: number;
   readonly maxMemoryBytes: number;
   readonly maxOutputBytes: number;
+  /** Cap on the bytes allocated over the whole run (an embedding budget; Infinity = none). */
+  readonly maxAllocTotalBytes?: number;
+  /** Wall-clock limit of the run in milliseconds (an embedding budget; undefined = none). */
+  readonly timeLimitMs?: number;
 }
 
 /** Memory counters in upstream's `mem_stats` shape (see README for what is exact and what is an upper bound). */
@@ -33,6 +37,8 @@ export const emptyMemStats = (): MemStats => ({
 });
 
 const FUEL_CHUNK = 1 << 29;
+/** With a wall-clock limit, fuel is handed out in small chunks so the clock is read every 2^16 units. */
+const TIMED_FUEL_CHUNK = 1 << 16;
 
 export class Runtime {
   /**
@@ -55,23 +61,32 @@ export class Runtime {
   /** Tasks and channels (defasync calls, await, chan.bytes.*). */
   readonly sched = new Scheduler();
 
+  /** performance.now() deadline of a timed run (Infinity when untimed). */
+  private readonly deadline: number;
+  private readonly chunk: number;
+  private readonly maxAllocTotal: number;
+
   constructor(
     readonly input: Uint8Array,
     readonly limits: ResolvedLimits,
   ) {
+    this.deadline = limits.timeLimitMs === undefined ? Infinity : performance.now() + limits.timeLimitMs;
+    this.chunk = limits.timeLimitMs === undefined ? FUEL_CHUNK : TIMED_FUEL_CHUNK;
+    this.maxAllocTotal = limits.maxAllocTotalBytes ?? Infinity;
     this.reserve = Math.max(0, Math.floor(limits.fuel));
     this.fuel = 0;
     this.take();
   }
 
   private take(): void {
-    const n = Math.min(this.reserve, FUEL_CHUNK);
+    const n = Math.min(this.reserve, this.chunk);
     this.reserve -= n;
     this.fuel += n;
   }
 
   /** Called when a charge took the chunk below zero: moves more fuel in, or traps when the budget is spent. */
   refuel(ptr: string): void {
+    if (this.deadline !== Infinity) this.checkClock(ptr);
     while (this.fuel < 0) {
       if (this.reserve === 0) {
         this.fuel = 0;
@@ -80,6 +95,11 @@ export class Runtime {
       }
       this.take();
     }
+  }
+
+  /** Traps when a timed run is past its deadline. */
+  private checkClock(ptr: string): void {
+    if (performance.now() > this.deadline) throw new InterpTrap("X07I_TRAP_TIME", `wall-clock limit of ${this.limits.timeLimitMs} ms exceeded`, ptr);
   }
 
   /** Open budget scopes that clamped the fuel (running out inside one is a budget trap, as upstream). */
@@ -107,6 +127,8 @@ export class Runtime {
     const m = this.mem;
     m.alloc_calls++;
     m.bytes_alloc_total += size;
+    if (m.bytes_alloc_total > this.maxAllocTotal) trap("X07I_TRAP_MEMORY", `allocation budget exceeded: ${m.bytes_alloc_total} bytes allocated, the limit is ${this.maxAllocTotal}`);
+    if (this.deadline !== Infinity) this.checkClock("");
     m.live_bytes += size;
     m.live_allocs++;
     if (m.live_bytes > m.peak_live_bytes) m.peak_live_bytes = m.live_bytes;
