@@ -13,7 +13,15 @@ import { collectRaw, collectTyped, emptyRefs } from "./refs.ts";
 import type { Refs } from "./refs.ts";
 
 /** A symbol's status in the coverage report (upstream's names). */
-export type CoverageStatus = "supported" | "supported_recursive" | "supported_async" | "termination_proven" | "uncovered" | "unsupported" | "trusted_primitive";
+export type CoverageStatus =
+  | "supported"
+  | "supported_recursive"
+  | "supported_async"
+  | "termination_proven"
+  | "uncovered"
+  | "unsupported"
+  | "trusted_primitive"
+  | "imported_proof_summary";
 
 /** Why a function is not supported: the X07V code upstream uses for the same precheck, and a detail. */
 export interface CoverageReason {
@@ -45,6 +53,53 @@ export interface CoverageRow {
     readonly decreases_count: number;
     readonly prove_supported: boolean;
   };
+  /** sha256 of the canonical declaration, when its source is known. */
+  readonly decl_sha256_hex?: string;
+  /** The module file, relative to the project root, when known. */
+  readonly source_path?: string;
+  /** A note that is not a precheck reason (imported summaries, catalog primitives). */
+  readonly note?: string;
+}
+
+/** Where a declaration came from (computed by the caller, which can read the module files). */
+export interface DeclOrigin {
+  readonly decl_sha256_hex: string;
+  readonly source_path: string;
+}
+
+/** A proof summary the caller loaded (from `--proof-summary` or the proof cache). */
+export interface ImportedSummary {
+  /** The path it was read from, as reported. */
+  readonly path: string;
+  /** sha256 hex of the file's bytes. */
+  readonly sha256_hex: string;
+  readonly symbol: string;
+  readonly kind: "defn" | "defasync";
+  readonly decl_sha256_hex: string;
+  readonly recursion_kind: RecursionKind;
+}
+
+/** Inputs beyond the program: declaration origins, imported summaries, catalog notes, and the mode. */
+export interface CoverageOptions {
+  readonly origins?: ReadonlyMap<string, DeclOrigin>;
+  readonly imported?: ReadonlyMap<string, ImportedSummary>;
+  /** Notes of catalog primitives (shown as details). */
+  readonly primitiveNotes?: ReadonlyMap<string, string>;
+  /** Prove mode: an unresolvable symbol is X07V_PROOF_SUMMARY_REQUIRED rather than X07V_SUMMARY_MISSING. */
+  readonly proofSummariesRequired?: boolean;
+}
+
+/** A coverage finding that is not a per-function precheck reason (summary problems). */
+export interface CoverageDiag {
+  readonly code: "X07V_SUMMARY_MISMATCH" | "X07V_SUMMARY_MISSING" | "X07V_PROOF_SUMMARY_REQUIRED";
+  readonly message: string;
+}
+
+/** An imported summary the closure used, with the symbols it stood in for. */
+export interface UsedSummary {
+  readonly path: string;
+  readonly sha256_hex: string;
+  readonly symbols: ReadonlyArray<string>;
 }
 
 /** The `x07.verify.coverage@0.4.0` counters (async model and scheduler counters stay 0 until async proofs exist). */
@@ -70,6 +125,10 @@ export interface Coverage {
   readonly entry: string;
   readonly functions: ReadonlyArray<CoverageRow>;
   readonly summary: CoverageSummary;
+  /** Summary problems (in prove mode any of these makes the run an error). */
+  readonly diagnostics: ReadonlyArray<CoverageDiag>;
+  /** Imported summaries the closure used, sorted by path. */
+  readonly importedSummaries: ReadonlyArray<UsedSummary>;
 }
 
 /** Parameter and result types the prover can carry (upstream's carrier list). */
@@ -133,16 +192,54 @@ const componentOf = (graph: ReadonlyMap<string, ReadonlyArray<string>>): Map<str
 };
 
 /** Computes the coverage of `entry`; undefined when the entry is not a checked function. */
-export const computeCoverage = (program: CheckedProgram, entry: string): Coverage | undefined => {
+export const computeCoverage = (program: CheckedProgram, entry: string, options: CoverageOptions = {}): Coverage | undefined => {
   if (!program.functions.has(entry)) return undefined;
   const refs = new Map<string, Refs>();
   const primitives = new Set<string>();
   const unresolved = new Set<string>();
+  const importedRows = new Map<string, CoverageRow>();
+  const diagnostics: CoverageDiag[] = [];
+  const used = new Map<string, { path: string; sha256_hex: string; symbols: Set<string> }>();
+  const origin = (sym: string) => options.origins?.get(sym);
   const queue = [entry];
   while (queue.length > 0) {
     const sym = queue.shift() as string;
-    if (refs.has(sym)) continue;
+    if (refs.has(sym) || importedRows.has(sym)) continue;
     const fn = program.functions.get(sym) as CheckedFunction;
+    const imported = sym === entry ? undefined : options.imported?.get(sym);
+    if (imported !== undefined) {
+      const o = origin(sym);
+      const at = { ...(o !== undefined ? { decl_sha256_hex: o.decl_sha256_hex, source_path: o.source_path } : {}) };
+      const signature = signatureOf(fn);
+      if (o !== undefined && o.decl_sha256_hex !== imported.decl_sha256_hex) {
+        diagnostics.push({ code: "X07V_SUMMARY_MISMATCH", message: `imported proof summary for ${JSON.stringify(sym)} does not match the current declaration` });
+        importedRows.set(sym, {
+          symbol: sym,
+          kind: fn.decl.kind,
+          status: "unsupported",
+          reasons: [],
+          signature,
+          support_summary: { recursion_kind: imported.recursion_kind, has_decreases: false, decreases_count: 0, prove_supported: true },
+          ...at,
+          note: `imported proof summary from ${imported.path} does not match the current declaration`,
+        });
+        continue;
+      }
+      const u = used.get(imported.path) ?? { path: imported.path, sha256_hex: imported.sha256_hex, symbols: new Set<string>() };
+      u.symbols.add(sym);
+      used.set(imported.path, u);
+      importedRows.set(sym, {
+        symbol: sym,
+        kind: imported.kind,
+        status: imported.kind === "defasync" ? "supported_async" : "imported_proof_summary",
+        reasons: [],
+        signature,
+        support_summary: { recursion_kind: imported.recursion_kind, has_decreases: false, decreases_count: 0, prove_supported: true },
+        ...at,
+        note: `proof summary imported from ${imported.path}`,
+      });
+      continue;
+    }
     const r = refsOf(fn, program);
     refs.set(sym, r);
     for (const h of r.builtins) if (isNamespacedHead(h)) primitives.add(h);
@@ -157,7 +254,7 @@ export const computeCoverage = (program: CheckedProgram, entry: string): Coverag
   const compSize = new Map<number, number>();
   for (const c of comp.values()) compSize.set(c, (compSize.get(c) ?? 0) + 1);
 
-  const rows: CoverageRow[] = [];
+  const rows: CoverageRow[] = [...importedRows.values()];
   for (const [sym, r] of refs) {
     const fn = program.functions.get(sym) as CheckedFunction;
     const decl = fn.decl;
@@ -184,25 +281,41 @@ export const computeCoverage = (program: CheckedProgram, entry: string): Coverag
           : recursion === "self_recursive"
             ? "supported_recursive"
             : "supported";
+    const o = origin(sym);
     rows.push({
       symbol: sym,
       kind: decl.kind,
       status,
       reasons: hasContracts ? reasons : [],
-      signature: {
-        params: fn.params.map((p, i) => ({ ty: p.ty, brand: decl.params[i]?.brand ?? null })),
-        result: fn.result,
-        result_brand: decl.resultBrand ?? null,
-      },
+      signature: signatureOf(fn),
       support_summary: { recursion_kind: recursion, has_decreases: decreases > 0, decreases_count: decreases, prove_supported: status.startsWith("supported") },
+      ...(o !== undefined ? { decl_sha256_hex: o.decl_sha256_hex, source_path: o.source_path } : {}),
+      ...(!hasContracts
+        ? { note: "target function has no requires/ensures/invariant clauses" }
+        : status === "supported_recursive"
+          ? { note: `self-recursive target with ${decreases} decreases clause(s)` }
+          : {}),
     });
   }
-  for (const p of primitives) rows.push({ symbol: p, kind: "builtin", status: "trusted_primitive", reasons: [] });
-  for (const u of unresolved)
+  for (const p of primitives) {
+    const note = options.primitiveNotes?.get(p);
+    rows.push({ symbol: p, kind: "builtin", status: "trusted_primitive", reasons: [], ...(note !== undefined ? { note } : {}) });
+  }
+  const missing = options.proofSummariesRequired === true ? "X07V_PROOF_SUMMARY_REQUIRED" : "X07V_SUMMARY_MISSING";
+  for (const u of [...unresolved].sort()) {
+    diagnostics.push({ code: missing, message: `reachable symbol ${JSON.stringify(u)} could not be resolved and no imported proof summary was supplied` });
     rows.push({ symbol: u, kind: "imported", status: "unsupported", reasons: [{ code: "X07V_SUMMARY_MISSING", detail: "symbol has no checked declaration and no proof summary" }] });
+  }
   rows.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
-  return { entry, functions: rows, summary: summarize(rows) };
+  const importedSummaries = [...used.values()].map((u) => ({ path: u.path, sha256_hex: u.sha256_hex, symbols: [...u.symbols].sort() })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { entry, functions: rows, summary: summarize(rows), diagnostics, importedSummaries };
 };
+
+const signatureOf = (fn: CheckedFunction): NonNullable<CoverageRow["signature"]> => ({
+  params: fn.params.map((p, i) => ({ ty: p.ty, brand: fn.decl.params[i]?.brand ?? null })),
+  result: fn.result,
+  result_brand: fn.decl.resultBrand ?? null,
+});
 
 const summarize = (rows: ReadonlyArray<CoverageRow>): CoverageSummary => {
   const defn = rows.filter((r) => r.kind === "defn");
@@ -211,10 +324,13 @@ const summarize = (rows: ReadonlyArray<CoverageRow>): CoverageSummary => {
   const asyncs = rows.filter((r) => r.kind === "defasync");
   return {
     reachable_defn: defn.length,
-    supported_defn: count(defn, (r) => r.status === "supported" || r.status === "supported_recursive"),
+    supported_defn: count(defn, (r) => r.status === "supported" || r.status === "supported_recursive" || r.status === "imported_proof_summary"),
     recursive_defn: count(defn, recursive),
-    supported_recursive_defn: count(defn, (r) => r.status === "supported_recursive"),
-    imported_proof_summary_defn: 0,
+    supported_recursive_defn: count(
+      defn,
+      (r) => (r.status === "supported_recursive" || r.status === "imported_proof_summary") && r.support_summary?.recursion_kind === "self_recursive",
+    ),
+    imported_proof_summary_defn: count(defn, (r) => r.status === "imported_proof_summary"),
     termination_proven_defn: count(defn, (r) => r.status === "termination_proven"),
     unsupported_recursive_defn: count(defn, (r) => recursive(r) && r.status === "unsupported"),
     reachable_async: asyncs.length,
@@ -223,6 +339,6 @@ const summarize = (rows: ReadonlyArray<CoverageRow>): CoverageSummary => {
     trusted_scheduler_models: 0,
     capsule_boundaries: 0,
     uncovered_defn: count(defn, (r) => r.status === "uncovered"),
-    unsupported_defn: count(rows, (r) => r.kind !== "builtin" && r.kind !== "defasync" && r.status === "unsupported"),
+    unsupported_defn: count(defn, (r) => r.status === "unsupported"),
   };
 };
