@@ -7,15 +7,22 @@ import * as z3mod from "z3-solver";
 /** The answer to one obligation. */
 export type SolveAnswer =
   | { readonly kind: "unsat" }
+  /** The model's 0-ary bitvector and integer constants by name (integers as they are, bitvectors unsigned). */
   | { readonly kind: "sat"; readonly model: ReadonlyMap<string, bigint> }
   | { readonly kind: "unknown"; readonly reason: string };
+
+/** Per-query limits: `timeoutMs` (z3 `timeout`), `memoryMb` (z3 `max_memory`, in megabytes). */
+export interface SolveOptions {
+  readonly timeoutMs?: number;
+  readonly memoryMb?: number;
+}
 
 /** A started solver. */
 export interface Z3Handle {
   /** Milliseconds z3 took to start. */
   readonly startupMs: number;
-  /** Solves an SMT-LIB2 text (without check-sat); on sat, the model's bitvector constants by name. */
-  readonly solve: (smt2: string, options?: { readonly timeoutMs?: number }) => Promise<SolveAnswer>;
+  /** Solves an SMT-LIB2 text (a trailing `(check-sat)` is allowed and ignored); on sat, the model's constants by name. */
+  readonly solve: (smt2: string, options?: SolveOptions) => Promise<SolveAnswer>;
   readonly dispose: () => Promise<void>;
 }
 
@@ -25,10 +32,11 @@ export const startZ3 = async (): Promise<Z3Handle> => {
   const api = await z3mod.init();
   const ctx = api.Context("x07");
   const startupMs = performance.now() - t0;
-  const solve = async (smt2: string, options: { readonly timeoutMs?: number } = {}): Promise<SolveAnswer> => {
+  const solve = async (smt2: string, options: SolveOptions = {}): Promise<SolveAnswer> => {
     const solver = new ctx.Solver();
     try {
-      if (options.timeoutMs !== undefined) solver.set("timeout", options.timeoutMs);
+      if (options.timeoutMs !== undefined) solver.set("timeout", Math.max(1, Math.round(options.timeoutMs)));
+      if (options.memoryMb !== undefined) solver.set("max_memory", Math.max(1, Math.round(options.memoryMb)));
       solver.fromString(smt2);
       const r = await solver.check();
       if (r === "unsat") return { kind: "unsat" };
@@ -39,6 +47,7 @@ export const startZ3 = async (): Promise<Z3Handle> => {
         if (d.arity() !== 0) continue;
         const v = model.get(d);
         if (ctx.isBitVecVal(v)) values.set(String(d.name()), v.value());
+        else if (ctx.isIntVal(v)) values.set(String(d.name()), v.value());
       }
       return { kind: "sat", model: values };
     } finally {
