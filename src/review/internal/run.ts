@@ -59,7 +59,7 @@ export interface ReviewDiffOptions {
   /** Exclude globs; when empty the defaults are used. */
   readonly exclude?: ReadonlyArray<string>;
   /** Keep at most this many change entries (files and highlights together); the rest are dropped and `truncated` is set. */
-  readonly maxChanges?: number;
+  readonly maxChanges?: number | undefined;
 }
 
 /**
