@@ -2,6 +2,7 @@
  * The in-process z3 (`z3-solver`, WebAssembly): started once by the caller, reused for every query, and
  * stopped with `dispose` (z3's worker threads would otherwise keep Node alive).
  */
+import { setFlagsFromString } from "node:v8";
 import * as z3mod from "z3-solver";
 
 /** The answer to one obligation. */
@@ -26,14 +27,32 @@ export interface Z3Handle {
   readonly dispose: () => Promise<void>;
 }
 
-/** Starts z3. */
-export const startZ3 = async (): Promise<Z3Handle> => {
+const LOGIC = /^\(set-logic ([A-Z_]+)\)/;
+
+/**
+ * Starts z3. z3 is a large WebAssembly module whose functions V8 compiles lazily and then re-compiles with
+ * its optimizing tier in the background; on a small machine that re-compilation dominates the first
+ * queries of a fresh process, so the baseline compiler is kept (`--liftoff-only`, set before the module is
+ * compiled; it is process-wide). The first `check` starts z3's worker thread: a trivial query is sent at
+ * once, so the worker starts while the caller encodes.
+ */
+export const startZ3 = async (options: { readonly baselineWasmOnly?: boolean } = {}): Promise<Z3Handle> => {
   const t0 = performance.now();
+  if (options.baselineWasmOnly ?? true) setFlagsFromString("--liftoff-only");
   const api = await z3mod.init();
   const ctx = api.Context("x07");
+  const warm = (async () => {
+    const s = new ctx.Solver();
+    s.fromString("(declare-const x Bool)(assert x)");
+    await s.check();
+    s.release();
+  })();
   const startupMs = performance.now() - t0;
   const solve = async (smt2: string, options: SolveOptions = {}): Promise<SolveAnswer> => {
-    const solver = new ctx.Solver();
+    await warm;
+    // `fromString` does not apply set-logic; the solver is made for the text's logic instead.
+    const logic = LOGIC.exec(smt2)?.[1];
+    const solver = logic !== undefined ? new ctx.Solver(logic as never) : new ctx.Solver();
     try {
       if (options.timeoutMs !== undefined) solver.set("timeout", Math.max(1, Math.round(options.timeoutMs)));
       if (options.memoryMb !== undefined) solver.set("max_memory", Math.max(1, Math.round(options.memoryMb)));
