@@ -33,11 +33,18 @@ export interface ServiceArchetype {
  */
 export const SERVICE_ARCHETYPES_SCHEMA_VERSION = "x07.service.archetypes@0.1.0";
 
+/** Builds a row in upstream's field order. */
 const archetype = (a: Omit<ServiceArchetype, "cell_kind" | "example_path" | "default_packages" | "scaffold_only"> & { readonly scaffold_only?: boolean }): ServiceArchetype => ({
-  ...a,
+  id: a.id,
+  summary: a.summary,
   cell_kind: a.id,
+  ingress_kind: a.ingress_kind,
+  runtime_class: a.runtime_class,
+  scale_class: a.scale_class,
   example_path: `x07 init --template ${a.id}`,
+  default_capabilities: a.default_capabilities,
   default_packages: [],
+  supported_bindings: a.supported_bindings,
   scaffold_only: a.scaffold_only ?? false,
 });
 
