@@ -12,8 +12,11 @@ export interface NodeSpec {
   readonly globs: ReadonlyArray<string>;
   readonly world: string;
   readonly zone: "verified_core" | "certified_capsule" | "test_only" | "untrusted";
-  /** Restricted nodes are imported by nobody (tests). */
-  readonly restricted?: boolean;
+  /**
+   * Nodes that may import this one. When given, the node is restricted to them (arch check then skips its
+   * brand-boundary check, which covers public nodes only); tests pass [] (nobody imports tests).
+   */
+  readonly visibleTo?: ReadonlyArray<string>;
   readonly allow: ReadonlyArray<string>;
   readonly deny?: ReadonlyArray<string>;
 }
@@ -25,6 +28,8 @@ export interface ArchSpec {
   /** External modules allowed by exact id (allowlist mode ignores prefixes). */
   readonly externals: ReadonlyArray<string>;
   readonly boundariesIndex?: string;
+  /** Whether exported bytes of public nodes must carry brands (default true). */
+  readonly brandBoundary?: boolean;
 }
 
 export const BOUNDARIES_INDEX_PATH = "arch/boundaries/index.x07boundary.json";
@@ -40,7 +45,7 @@ export const archManifest = (a: ArchSpec): string =>
       match: { module_prefixes: [], path_globs: [...n.globs] },
       world: n.world,
       trust_zone: n.zone,
-      visibility: { mode: n.restricted === true ? "restricted" : "public", visible_to: [] },
+      visibility: n.visibleTo !== undefined ? { mode: "restricted", visible_to: [...n.visibleTo] } : { mode: "public", visible_to: [] },
       imports: { deny_prefixes: [...(n.deny ?? ["std.os.", "ext."])], allow_prefixes: [...n.allow] },
     })),
     rules: [
@@ -53,10 +58,10 @@ export const archManifest = (a: ArchSpec): string =>
       enforce_visibility: true,
       enforce_world_caps: true,
       allowlist_mode: { enabled: true, default_allow_external: false, default_allow_internal: false },
-      brand_boundary_v1: { enabled: true },
+      brand_boundary_v1: { enabled: a.brandBoundary ?? true },
       world_of_imported_v1: { enabled: true },
     },
-    ...(a.boundariesIndex !== undefined ? { contracts_v1: { boundaries: { index_path: a.boundariesIndex, enforce: "error" } } } : {}),
+    ...(a.boundariesIndex !== undefined ? { contracts_v1: { boundaries: { index_path: a.boundariesIndex, enforce: "error" }, canonical_json: { mode: "jcs_rfc8785_v1" } } } : {}),
     tool_budgets: { max_modules: 1000, max_edges: 4000, max_diags: 1000 },
   });
 

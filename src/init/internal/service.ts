@@ -318,9 +318,9 @@ export const archetypeFiles = (id: keyof typeof TEMPLATES): TemplateFile[] => {
         externals: ["std.test"],
         boundariesIndex: BOUNDARIES_INDEX_PATH,
         nodes: [
-          { id: "kernel", globs: [`src/${domain}/*.x07.json`, `src/${domain}/**/*.x07.json`], world: "solve-pure", zone: "verified_core", allow: [`${domain}.`, "std."] },
+          { id: "kernel", globs: [`src/${domain}/*.x07.json`, `src/${domain}/**/*.x07.json`], world: "solve-pure", zone: "verified_core", visibleTo: ["kernel", "shell", "tests"], allow: [`${domain}.`, "std."] },
           { id: "shell", globs: ["src/main.x07.json"], world: "run-os-sandboxed", zone: "untrusted", allow: [`${domain}.`, "std."], deny: ["ext."] },
-          { id: "tests", globs: ["tests/*.x07.json", "tests/**/*.x07.json"], world: "solve-pure", zone: "test_only", restricted: true, allow: [`${domain}.`, "std.", "tests."] },
+          { id: "tests", globs: ["tests/*.x07.json", "tests/**/*.x07.json"], world: "solve-pure", zone: "test_only", visibleTo: [], allow: [`${domain}.`, "std.", "tests."] },
         ],
       }),
     },

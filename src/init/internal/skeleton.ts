@@ -83,9 +83,11 @@ export const skeletonFiles = (): TemplateFile[] => [
     text: archManifest({
       repoId: "x07_project",
       externals: ["std.test"],
+      // A plain skeleton exports unbranded bytes (app.run_v1); brands are a certification concern.
+      brandBoundary: false,
       nodes: [
         { id: "app", globs: ["src/*.x07.json", "src/**/*.x07.json"], world: "solve-pure", zone: "untrusted", allow: ["app", "std."] },
-        { id: "tests", globs: ["tests/*.x07.json", "tests/**/*.x07.json"], world: "solve-pure", zone: "test_only", restricted: true, allow: ["app", "std.", "tests."] },
+        { id: "tests", globs: ["tests/*.x07.json", "tests/**/*.x07.json"], world: "solve-pure", zone: "test_only", visibleTo: [], allow: ["app", "std.", "tests."] },
       ],
     }),
   },

@@ -124,9 +124,9 @@ export const verifiedCorePureFiles = (): TemplateFile[] => {
         externals: ["std.test"],
         boundariesIndex: BOUNDARIES_INDEX_PATH,
         nodes: [
-          { id: "kernel", globs: [`src/${domain}/*.x07.json`, `src/${domain}/**/*.x07.json`], world: "solve-pure", zone: "verified_core", allow: [`${domain}.`, "std."] },
+          { id: "kernel", globs: [`src/${domain}/*.x07.json`, `src/${domain}/**/*.x07.json`], world: "solve-pure", zone: "verified_core", visibleTo: ["kernel", "entry", "tests"], allow: [`${domain}.`, "std."] },
           { id: "entry", globs: ["src/main.x07.json"], world: "solve-pure", zone: "verified_core", allow: [`${domain}.`, "std."] },
-          { id: "tests", globs: ["tests/*.x07.json", "tests/**/*.x07.json"], world: "solve-pure", zone: "test_only", restricted: true, allow: [`${domain}.`, "std.", "tests."] },
+          { id: "tests", globs: ["tests/*.x07.json", "tests/**/*.x07.json"], world: "solve-pure", zone: "test_only", visibleTo: [], allow: [`${domain}.`, "std.", "tests."] },
         ],
       }),
     },
