@@ -13,15 +13,14 @@
  *
  * @packageDocumentation
  */
-import { Context, Effect, Layer } from "effect";
+import { Effect } from "effect";
 import type { CheckedProgram } from "../check/index.ts";
 import { computeCoverage } from "./internal/coverage.ts";
 import type { Coverage } from "./internal/coverage.ts";
 import { proveI32 } from "./internal/prove-i32.ts";
 import type { I32ProveOutcome } from "./internal/prove-i32.ts";
 import { replayEnsures } from "./internal/replay.ts";
-import { startZ3 } from "./internal/z3.ts";
-import type { Z3Handle } from "./internal/z3.ts";
+import { Z3 } from "./internal/z3-service.ts";
 
 export type { Coverage, CoverageReason, CoverageRow, CoverageStatus, CoverageSummary, RecursionKind } from "./internal/coverage.ts";
 export type { ClauseResult, ClauseVerdict, I32ProveOutcome } from "./internal/prove-i32.ts";
@@ -53,24 +52,7 @@ export const verifyCoverage = (program: CheckedProgram, options: { readonly entr
   return c === undefined ? Effect.fail(new ProveTargetError(options.entry)) : Effect.succeed(c);
 };
 
-/**
- * The in-process z3 solver, started once and reused.
- * @since 0.1.0
- * @category services
- */
-export class Z3 extends Context.Service<Z3, Z3Handle>()("@x07/sdk/Z3") {}
-
-/**
- * Starts `z3-solver` when built and stops its worker threads when released.
- * @since 0.1.0
- * @category layers
- */
-export const layerZ3: Layer.Layer<Z3> = Layer.effect(Z3)(
-  Effect.acquireRelease(
-    Effect.promise(() => startZ3()),
-    (h) => Effect.promise(() => h.dispose()),
-  ),
-);
+export { Z3, layerZ3 } from "./internal/z3-service.ts";
 
 /**
  * Proves each `ensures` clause of an i32-fragment function (requires assumed), one solver query per clause.
