@@ -2,8 +2,11 @@
 import type { DocumentTypes } from "../../core/contracts/index.ts";
 import type { Diagnostic } from "../../diag/index.ts";
 
-/** A trust profile, as our schema types it. */
-export type TrustProfile = DocumentTypes["x07.trust.profile@0.4.0"];
+/** A trust profile document as our schema types it (the schema also admits `sandbox_requirements: null`). */
+export type TrustProfileDoc = DocumentTypes["x07.trust.profile@0.4.0"];
+
+/** A usable trust profile: a schema-valid document whose `sandbox_requirements` is an object (upstream rejects null). */
+export type TrustProfile = Omit<TrustProfileDoc, "sandbox_requirements"> & { readonly sandbox_requirements: NonNullable<TrustProfileDoc["sandbox_requirements"]> };
 
 /** The schema version of trust profiles. */
 export const TRUST_PROFILE_SCHEMA_VERSION = "x07.trust.profile@0.4.0" as const;
