@@ -122,7 +122,8 @@ export class Emitter {
     if (x.lo === x.hi || /^\|[^|]*\|$/.test(x.t.b)) return x;
     const name = this.fresh(hint);
     this.push(name, `(define-fun ${name} () (_ BitVec 32) ${x.t.b})`, x.t.i !== undefined ? `(define-fun ${name} () Int ${x.t.i})` : undefined);
-    return S.mk({ b: name, i: x.t.i !== undefined ? name : undefined }, x.lo, x.hi);
+    const d = S.mk({ b: name, i: x.t.i !== undefined ? name : undefined }, x.lo, x.hi);
+    return x.c !== undefined ? { ...d, c: x.c } : d;
   }
   defArr(hint: string, a: string): string {
     if (/^\|[^|]*\|$/.test(a) || a === EMPTY_ARR) return a;

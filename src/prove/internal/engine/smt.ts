@@ -23,6 +23,8 @@ export interface I32 {
   readonly t: T;
   readonly lo: bigint;
   readonly hi: bigint;
+  /** When the value is the 0/1 of a boolean: that boolean (so `truth` does not round-trip through ite). */
+  readonly c?: T;
 }
 
 export const bvLit = (n: bigint | number): string => `#x${BigInt.asUintN(32, BigInt(n)).toString(16).padStart(8, "0")}`;
@@ -97,10 +99,11 @@ export const mk = (t: T, lo: bigint, hi: bigint): I32 => ({ k: "i32", t, lo, hi 
 export const bvOnly = (b: string): I32 => ({ k: "i32", t: { b }, lo: I32_MIN, hi: I32_MAX });
 
 /** 0/1 of a boolean. */
-export const bool01 = (c: T): I32 => mk(lift([c], ([x]) => `(ite ${x} #x00000001 #x00000000)`, ([x]) => `(ite ${x} 1 0)`), 0n, 1n);
+export const bool01 = (c: T): I32 => ({ ...mk(lift([c], ([x]) => `(ite ${x} #x00000001 #x00000000)`, ([x]) => `(ite ${x} 1 0)`), 0n, 1n), c });
 
 /** x ≠ 0 as a boolean (exact over integers when the interval of X lies strictly within one period). */
 export const truth = (x: I32): T => {
+  if (x.c !== undefined) return x.c;
   if (x.lo === x.hi) return BigInt.asUintN(32, x.lo) === 0n ? FALSE : TRUE;
   const i = x.t.i !== undefined && x.lo > -TWO32 && x.hi < TWO32 ? `(not (= ${x.t.i} 0))` : undefined;
   return { b: `(not (= ${x.t.b} #x00000000))`, i };
