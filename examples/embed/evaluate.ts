@@ -25,7 +25,15 @@ import type { RunRequest, RunResponse, ServerLimits } from "./protocol.ts";
 const MODULE_ROOT = "/modules";
 
 /** What evaluating a request answers: 200 (ran or trapped), 422 (bad program), 500 (a library defect). */
-export type Evaluation =
+export type Evaluation = Answer & { readonly timing?: Timing };
+
+/** Wall time of the phases (ms), reported in the Server-Timing header only (bodies stay deterministic). */
+export interface Timing {
+  readonly checkMs: number;
+  readonly runMs: number;
+}
+
+type Answer =
   | { readonly status: 200; readonly body: RunResponse }
   | { readonly status: 422; readonly body: DiagReport }
   | { readonly status: 500; readonly body: { readonly ok: false; readonly error: { readonly code: "server.internal"; readonly message: string } } };
@@ -33,15 +41,15 @@ export type Evaluation =
 type Checked = { readonly ok: true; readonly program: CheckedProgram } | { readonly ok: false; readonly report: DiagReport };
 
 /** A 422 body: the x07diag report of a program that failed parse or check, with the failing stage in `meta`. */
-export const rejection = (stage: "parse" | "check", diagnostics: ReadonlyArray<Diagnostic>): Evaluation => ({
+export const rejection = (stage: "parse" | "check", diagnostics: ReadonlyArray<Diagnostic>): Answer => ({
   status: 422,
   body: makeDiagReport(diagnostics, { stage }),
 });
 
-const internal = (message: string): Evaluation => ({ status: 500, body: { ok: false, error: { code: "server.internal", message } } });
+const internal = (message: string): Answer => ({ status: 500, body: { ok: false, error: { code: "server.internal", message } } });
 
 /** Parses and checks the request's program against std and its own modules only. */
-const checkRequest = (req: RunRequest): Checked | Evaluation => {
+const checkRequest = (req: RunRequest): Checked | Answer => {
   const parsed = parseX07AstValue(req.program as Parameters<typeof parseX07AstValue>[0], { file: "program" });
   if (!parsed.ok) return { ok: false, report: makeDiagReport(parsed.diagnostics, { stage: "parse" }) };
   if (parsed.document.kind !== "entry") {
@@ -89,6 +97,7 @@ const MAX_CACHED_CHARS = 64 * 1024;
 /** Evaluates one request under the limits. Never throws. */
 export const evaluate = (req: RunRequest, limits: ServerLimits, cache: CheckCache): Evaluation => {
   try {
+    const t0 = performance.now();
     const text = JSON.stringify([req.program, req.modules.map((m) => m.document)]);
     const key = text.length <= MAX_CACHED_CHARS ? createHash("sha256").update(text).digest("hex") : undefined;
     let checked = key !== undefined ? cache.get(key) : undefined;
@@ -99,6 +108,7 @@ export const evaluate = (req: RunRequest, limits: ServerLimits, cache: CheckCach
       if (key !== undefined) cache.set(key, checked);
     }
     if (!checked.ok) return { status: 422, body: checked.report };
+    const t1 = performance.now();
     const run = interp(checked.program, {
       input: req.input,
       fuel: req.fuel,
@@ -108,6 +118,7 @@ export const evaluate = (req: RunRequest, limits: ServerLimits, cache: CheckCach
       maxOutputBytes: limits.maxOutputBytes,
       timeLimitMs: limits.timeLimitMs,
     });
+    const timing: Timing = { checkMs: t1 - t0, runMs: performance.now() - t1 };
     const common = {
       fuel_used: run.stats.fuel_used,
       mem: { bytes_alloc_total: run.stats.mem_stats.bytes_alloc_total, alloc_calls: run.stats.mem_stats.alloc_calls },
@@ -116,6 +127,7 @@ export const evaluate = (req: RunRequest, limits: ServerLimits, cache: CheckCach
     if (!run.ok && run.trap.code === "X07I_INTERNAL") return internal(`interpreter error: ${run.trap.message}`);
     return {
       status: 200,
+      timing,
       body: run.ok ? { ok: true, output: outputBody(run.output), ...common } : { ok: false, trap: { ...run.trap }, ...common },
     };
   } catch (e) {

@@ -34,17 +34,19 @@ export interface ServerLimits {
 }
 
 /**
- * The defaults. `defaultFuel` = `maxFuel` = 1,000,000 keeps every infinite loop we measured under 200 ms on
- * both interpreter backends (see docs/examples/embed-server.md for the numbers).
+ * The defaults. `defaultFuel` = `maxFuel` = 500,000 stops every infinite loop we measured well under 200 ms on
+ * both interpreter backends on a lightly loaded host; `timeLimitMs` = 150 is the wall-clock backstop that keeps
+ * a run under 200 ms when the host is oversubscribed (the run then traps X07I_TRAP_TIME instead of
+ * X07I_TRAP_FUEL). Numbers: docs/examples/embed-server.md.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 1024 * 1024,
-  defaultFuel: 1_000_000,
-  maxFuel: 1_000_000,
+  defaultFuel: 500_000,
+  maxFuel: 500_000,
   defaultMemoryBytes: 16 * 1024 * 1024,
   maxMemoryBytes: 64 * 1024 * 1024,
   maxOutputBytes: 1024 * 1024,
-  timeLimitMs: 500,
+  timeLimitMs: 150,
   maxModules: 32,
 };
 

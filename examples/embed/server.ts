@@ -98,7 +98,9 @@ export const startEmbedServer = async (options: EmbedServerOptions = {}): Promis
     if (isRequestError(decoded)) return fromError(decoded);
     const started = performance.now();
     const ev: Evaluation = isProgramJsonError(decoded) ? rejection("parse", [decoded.diagnostic]) : evaluate(decoded, limits, cache);
-    return { ...ev, headers: { "server-timing": `eval;dur=${(performance.now() - started).toFixed(2)}` } };
+    const total = `eval;dur=${(performance.now() - started).toFixed(2)}`;
+    const phases = ev.timing === undefined ? "" : `, check;dur=${ev.timing.checkMs.toFixed(2)}, run;dur=${ev.timing.runMs.toFixed(2)}`;
+    return { status: ev.status, body: ev.body, headers: { "server-timing": total + phases } };
   };
 
   const ROUTES: Readonly<Record<string, Readonly<Record<string, (req: http.IncomingMessage) => Promise<Reply>>>>> = {
