@@ -85,6 +85,9 @@ const schemaDiagnostic = (pointer: string, message: string, file: string): Diagn
   return makeDiagnostic("X07SVC_SCHEMA", `${pointer === "" ? "manifest" : pointer}: ${detail}`, { ptr: pointer, file });
 };
 
+/** Widens a result to the public type (the generator's return type is the union of its returns). */
+const done = (v: ServiceValidation): ServiceValidation => v;
+
 const hasError = (ds: ReadonlyArray<Diagnostic>): boolean => ds.some((d) => d.severity === "error");
 
 /** The archetype diagnostics: against the requested archetype, else against the one the shape matches. */
@@ -120,10 +123,10 @@ export const validateServiceManifest = (path: string, options: ServiceValidateOp
     const version = typeof doc === "object" && doc !== null && !Array.isArray(doc) ? (doc as { schema_version?: unknown }).schema_version : undefined;
     if (version !== SERVICE_MANIFEST_SCHEMA_VERSION) {
       const d = makeDiagnostic("X07SVC_SCHEMA", `schema_version must be ${SERVICE_MANIFEST_SCHEMA_VERSION}, got ${JSON.stringify(version ?? null)}`, { ptr: version === undefined ? "" : "/schema_version", file: path });
-      return { ...base, ok: false, diagnostics: [d] } satisfies ServiceValidation;
+      return done({ ...base, ok: false, diagnostics: [d] });
     }
     const valid = yield* Effect.promise(() => validateByVersion(doc));
-    if (!valid.ok) return { ...base, ok: false, diagnostics: [schemaDiagnostic(valid.pointer, valid.message, path)] } satisfies ServiceValidation;
+    if (!valid.ok) return done({ ...base, ok: false, diagnostics: [schemaDiagnostic(valid.pointer, valid.message, path)] });
     const m = doc as ServiceManifest;
     const diagnostics: Diagnostic[] = manifestRuleDiagnostics(m, path);
     const fs = yield* FileSystem.FileSystem;
@@ -132,7 +135,7 @@ export const validateServiceManifest = (path: string, options: ServiceValidateOp
     else diagnostics.push(...(yield* entryDiagnostics(m, yield* projectRoots(fs, projectFile), path)));
     const arch = archetypeDiagnostics(m, options.archetype, path);
     diagnostics.push(...arch.diagnostics);
-    return { ...base, ok: !hasError(diagnostics), diagnostics, document: m, ...(arch.archetype !== undefined ? { archetype: arch.archetype } : {}) } satisfies ServiceValidation;
+    return done({ ...base, ok: !hasError(diagnostics), diagnostics, document: m, ...(arch.archetype !== undefined ? { archetype: arch.archetype } : {}) });
   });
 
 /**
