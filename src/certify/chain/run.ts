@@ -201,7 +201,8 @@ const counterexampleOf = (report: JsonValue, cex: JsonValue | undefined) => {
     contract === undefined
       ? undefined
       : { kind: str(at(contract, "contract_kind")) ?? "", fn: str(at(contract, "fn")) ?? "", id: str(at(contract, "clause_id")) ?? "", index: num(at(contract, "clause_index")) ?? 0, ptr: str(at(contract, "clause_ptr")) ?? "" };
-  const witness = arr(at(contract, "witness"));
+  const reportWitness = arr(at(report, "result", "contract", "witness"));
+  const witness = reportWitness.length > 0 ? reportWitness : arr(at(cex, "contract", "witness"));
   const inputs = witness.flatMap((x) => {
     const name = str(at(x, "name"));
     const value = at(x, "value");
