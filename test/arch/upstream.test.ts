@@ -59,11 +59,16 @@ describe.skipIf(!mirror)(`upstream projects${suffix}`, () => {
     expect(r.report.stats).toEqual({ modules: 0, nodes: 0, module_edges: 0, node_edges: 0 });
   });
 
-  it("the sandboxed example under trusted_program_sandboxed_local_v1 fails closed, naming the VM evidence", async () => {
-    const dir = fromMirror("docs/examples/trusted_sandbox_program_v1");
-    const p = await profileCheck(dir, "trusted_program_sandboxed_local_v1", "example.main");
-    expect(p.report.ok).toBe(false);
-    const d = p.report.diagnostics.find((x) => x.code === "X07TP_BACKEND_NOT_CERTIFIABLE");
-    expect(d?.data?.["missing_evidence"]).toEqual(expect.arrayContaining([expect.stringContaining("runtime attestation")]));
+  it.each([
+    ["docs/examples/trusted_sandbox_program_v1", "trusted_program_sandboxed_local_v1", "example.main"],
+    ["docs/examples/certified_capsule_v1", "certified_capsule_v1", "capsule.main"],
+  ])("%s under %s fails closed: the missing VM evidence is the only finding", async (repoPath, profile, entry) => {
+    const dir = fromMirror(repoPath);
+    const a = await runArch(dir, { project: "x07.json" });
+    expect(a.exitCode).toBe(0);
+    const p = await profileCheck(dir, profile, entry);
+    expect(p.report).toMatchObject({ ok: false, exit_code: 20, profile });
+    expect(p.report.diagnostics.map((d) => d.code)).toEqual(["X07TP_BACKEND_NOT_CERTIFIABLE"]);
+    expect(p.report.diagnostics[0]?.data?.["missing_evidence"]).toEqual(expect.arrayContaining([expect.stringContaining("vm sandbox backend")]));
   });
 });
