@@ -29,6 +29,7 @@ export { HIGHLIGHT_KEYS } from "./internal/model.ts";
 export { scanSensitive, SENSITIVE_NAMESPACES, BUDGET_LIMIT_KEYS } from "./internal/scan.ts";
 export type { BudgetScopeHit, SensitiveScan } from "./internal/scan.ts";
 export { htmlEscape } from "./internal/html.ts";
+export { CERTIFY_DEFAULT_REVIEW_GATES, renderReviewText } from "./internal/text.ts";
 
 /**
  * Diffs snapshot `from` against snapshot `to` (both directories or both files; relative paths resolve

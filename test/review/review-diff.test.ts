@@ -182,3 +182,16 @@ describe("review diff report", () => {
     expect(back.report.files.find((x) => x.path === "arch/capsules/extra.contract.json")!.status).toBe("removed");
   });
 });
+
+describe("review text summary (certify's review.diff.txt)", () => {
+  it("lists the posture highlight counts, the gates and the diagnostics", async () => {
+    const { renderReviewText, CERTIFY_DEFAULT_REVIEW_GATES } = await import("../../src/review/index.ts");
+    const r = await run(FIXTURES, "before", "after", CERTIFY_DEFAULT_REVIEW_GATES);
+    const text = renderReviewText(r.report, CERTIFY_DEFAULT_REVIEW_GATES);
+    expect(text.split("\n").slice(0, 5)).toEqual(["x07 review diff", "from: before", "to: after", "", "highlights:"]);
+    expect(text).toContain(`- proof_changes: ${r.report.highlights.proof_changes.length}`);
+    expect(text).toContain("fail_on:\n- proof-coverage-decrease\n- boundary-relaxation\n- trusted-subset-expansion\n");
+    expect(text.endsWith("\n")).toBe(true);
+    expect(r.exitCode).toBe(20);
+  });
+});
