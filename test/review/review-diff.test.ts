@@ -195,3 +195,17 @@ describe("review text summary (certify's review.diff.txt)", () => {
     expect(r.exitCode).toBe(20);
   });
 });
+
+describe("review diff over the in-memory FileSystem", () => {
+  it("needs no disk: the same gate fires over a memory layer", async () => {
+    const { layerMemoryFileSystem } = await import("../../src/services/index.ts");
+    const policy = (unsafe: boolean) => JSON.stringify({ language: { allow_unsafe: unsafe, allow_ffi: false }, net: { enabled: false, allow_hosts: [] } });
+    const layer = layerMemoryFileSystem({ "a/.x07/policies/p.policy.json": policy(false), "b/.x07/policies/p.policy.json": policy(true), "a/x07.json": "{}", "b/x07.json": "{}" });
+    const r = await Effect.runPromise(Effect.provide(reviewDiff("a", "b", ["allow-unsafe"]), layer));
+    expect(r.report.files.map((f) => [f.path, f.status])).toEqual([
+      [".x07/policies/p.policy.json", "changed"],
+      ["x07.json", "unchanged"],
+    ]);
+    expect(r.firedGates).toEqual(["allow-unsafe"]);
+  });
+});
