@@ -221,7 +221,7 @@ export const fakeLayer = (cfg: FakeConfig = {}) => {
               })),
             },
           } as JsonValue,
-          summary: { schema_version: "x07.verify.summary@0.2.0", summary_kind: "coverage_support", ...(cfg.importedSummaries !== undefined ? { imported_summaries: cfg.importedSummaries } : {}) } as JsonValue,
+          summary: { schema_version: "x07.verify.summary@0.2.0", summary_kind: "coverage_support", ...(cfg.importedSummaries !== undefined ? { imported_summaries: cfg.importedSummaries } : {}) } as unknown as JsonValue,
         }),
     }),
     Layer.succeed(CertifyProver)({
