@@ -25,6 +25,7 @@ export const VERIFY_CODES = {
   "X07V_SMT_SAT": { summary: "The solver found inputs that violate a contract clause (a counterexample).", stage: "run" },
   "X07V_SMT_TIMEOUT": { summary: "The solver ran out of time before deciding an obligation.", stage: "run" },
   "X07V_SMT_UNKNOWN": { summary: "The solver could not decide an obligation (for a reason other than time).", stage: "run" },
+  "X07V_CEX_NOT_REPLAYED": { summary: "The solver's model does not violate the obligation when run, because the proof rests on an abstraction (a callee or loop contract); not a counterexample.", stage: "run" },
   "X07V_UNWIND_INCOMPLETE": { summary: "A loop or recursion may run past the unwind bound, so the bounded proof is not a proof.", stage: "run" },
   "X07V_SCOPE_INVARIANT_FAILED": { summary: "An async scope invariant fails under the scheduler model.", stage: "run" },
   "X07V_CANCELLATION_ENSURE_FAILED": { summary: "An async cancellation ensures clause fails under the scheduler model.", stage: "run" },

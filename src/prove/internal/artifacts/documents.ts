@@ -73,9 +73,14 @@ const CONTRACT_KIND: Partial<Record<ObligationKind, "requires" | "ensures" | "in
 export const clauseHashKind = (k: ObligationKind): "requires" | "ensures" | "invariant" | undefined =>
   k === "ensures" ? "ensures" : k === "invariant" ? "invariant" : k === "callee_requires" ? "requires" : undefined;
 
-/** The `contract` object of a report/cex for a failing clause, or undefined for obligations that are not contract clauses (traps, measures, loop contracts). */
+/**
+ * The `contract` object of a report/cex for a failing clause, or undefined for obligations that are not
+ * contract clauses (traps, measures, loop contracts). A function invariant is `invariant_entry` or
+ * `invariant_exit` by the engine's `phase` (exit when absent).
+ */
 export const contractViolation = (c: ClauseRef, clauseId: string) => {
-  const kind = CONTRACT_KIND[c.kind];
+  const phase = (c as ClauseRef & { readonly phase?: "entry" | "exit" }).phase;
+  const kind = c.kind === "invariant" && phase === "entry" ? "invariant_entry" : CONTRACT_KIND[c.kind];
   return kind === undefined ? undefined : { contract_kind: kind, fn: c.fn, clause_id: clauseId, clause_index: c.index, clause_ptr: c.ptr, witness: [] as never[] };
 };
 
