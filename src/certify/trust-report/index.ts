@@ -68,6 +68,11 @@ export interface TrustReportOptions {
   readonly argv?: ReadonlyArray<string> | undefined;
   readonly cwd?: string | undefined;
   readonly startedAtUnixMs?: number | undefined;
+  /**
+   * Write the SBOM, report and HTML (default true). With false nothing is written: the SBOM counts as
+   * generated at its path next to `out`, and the caller writes `json`, `html` and `sbom` (certify does).
+   */
+  readonly write?: boolean | undefined;
 }
 
 /**
@@ -82,6 +87,8 @@ export interface TrustReportResult {
   readonly valid: boolean;
   readonly json: string;
   readonly html: string;
+  /** The SBOM document (CycloneDX or SPDX), or null with `--sbom-format none`. */
+  readonly sbom: JsonValue | null;
   /** Paths written: the report (when valid), the HTML (when asked for), the SBOM (when generated). */
   readonly paths: { readonly out: string | null; readonly html: string | null; readonly sbom: string | null };
   /** Dependency-policy, SBOM, schema and strict-mode diagnostics (warnings included). */
@@ -151,11 +158,12 @@ export const trustReport = (project: string | undefined, options: TrustReportOpt
     const flags = nondeterminismFlags(ctx, scan.usesOsTime);
     const components = sbomComponents(ctx.lockDeps ?? [], ctx.stdlibLockPath === null ? [] : yield* stdlibComponents(ctx.stdlibLockPath));
     const diagnostics: Diagnostic[] = [...deps.diagnostics];
+    const write = options.write !== false;
     let sbom: SbomSection = { format, generated: false, path: null, components };
-    if (format !== "none") {
+    const sbomDoc = format === "none" ? null : format === "cyclonedx" ? cycloneDx(components) : spdx(components);
+    if (sbomDoc !== null) {
       const sbomPath = withExtension(options.out, format === "cyclonedx" ? "sbom.cdx.json" : "sbom.spdx.json");
-      const doc = format === "cyclonedx" ? cycloneDx(components) : spdx(components);
-      const written = yield* Effect.result(writeText(sbomPath, canonicalJsonPretty(doc) + "\n"));
+      const written = write ? yield* Effect.result(writeText(sbomPath, canonicalJsonPretty(sbomDoc) + "\n")) : ({ _tag: "Success" } as const);
       if (written._tag === "Success") sbom = { ...sbom, generated: true, path: sbomPath };
       else diagnostics.push(makeDiagnostic("E_SBOM_GENERATION_FAILED", "write SBOM artifact failed", { data: { path: sbomPath, error: written.failure.message } }));
     } else if (failOn.includes("sbom-missing")) {
@@ -181,15 +189,16 @@ export const trustReport = (project: string | undefined, options: TrustReportOpt
     if (strict) diagnostics.unshift(...strictIssues.map((x) => makeDiagnostic("X07TR_ESTRICT", x)));
 
     const json = canonicalJsonPretty(report) + "\n";
-    if (valid.ok) yield* writeText(options.out, json);
+    if (valid.ok && write) yield* writeText(options.out, json);
     const html = renderTrustHtml({ report, strictIssues, diagnostics, firedGates: fired, exitCode });
-    if (options.htmlOut !== undefined) yield* writeText(options.htmlOut, html);
+    if (options.htmlOut !== undefined && write) yield* writeText(options.htmlOut, html);
     return {
       report,
       valid: valid.ok,
       json,
       html,
-      paths: { out: valid.ok ? options.out : null, html: options.htmlOut ?? null, sbom: sbom.path },
+      sbom: sbomDoc,
+      paths: write ? { out: valid.ok ? options.out : null, html: options.htmlOut ?? null, sbom: sbom.path } : { out: null, html: null, sbom: null },
       diagnostics,
       strictIssues,
       firedGates: fired,

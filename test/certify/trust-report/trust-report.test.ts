@@ -252,4 +252,15 @@ describe("trust report", () => {
     expect(cdx.components[0]["bom-ref"]).toMatch(/^x07:[0-9a-f]{64}$/);
     expect(read(dir, "cert/trust.report.json").sbom.path).toBe("cert/trust.report.sbom.cdx.json");
   });
+
+  it("write: false returns the report, HTML and SBOM without writing (the certify service shape)", async () => {
+    const dir = sandboxProject(false);
+    const r = await run(dir, "x07.json", { out: "trust.report.json", htmlOut: "trust.report.html", write: false });
+    expect(r.paths).toEqual({ out: null, html: null, sbom: null });
+    expect(existsSync(path.join(dir, "trust.report.json"))).toBe(false);
+    expect(existsSync(path.join(dir, "trust.report.sbom.cdx.json"))).toBe(false);
+    expect((r.report as any).sbom).toMatchObject({ generated: true, path: "trust.report.sbom.cdx.json" });
+    expect(r.sbom).toMatchObject({ bomFormat: "CycloneDX" });
+    expect(r.html).toContain("<h1>x07 trust report</h1>");
+  });
 });
