@@ -324,3 +324,74 @@ describe("x07 verify: prechecks, usage and coverage", () => {
     expect(JSON.parse(bad.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["X07V_COVERAGE_NOT_PROOF", "X07V_COVERAGE_SUMMARY_FORBIDDEN"]);
   }, 120_000);
 });
+
+describe("x07 verify --prove: how engine verdicts map onto reports", () => {
+  const loopBody = ["begin", ["let", "acc", 0], ["for", "i", 0, "n", ["set", "acc", ["+", "acc", 1]]], "acc"];
+  const dir = () =>
+    tempTree({
+      "x07.json": PROJECT,
+      "src/app/m.x07.json": module("app.m", [
+        { kind: "export", names: ["app.m.sum", "app.m.sum6", "app.m.half", "app.m.first"] },
+        defn("app.m.sum", ["n"], loopBody, { requires: [{ expr: [">=", "n", 0] }], ensures: [{ expr: [">=", "__result", 0] }] }),
+        defn("app.m.sum6", ["n"], loopBody, { requires: [{ expr: [">=", "n", 0] }, { expr: ["<=", "n", 6] }], ensures: [{ expr: [">=", "__result", 0] }] }),
+        defn("app.m.half", ["a"], ["/", "a", 2], { requires: [{ expr: ["<", "a", 0] }], ensures: [{ expr: ["<", "__result", 0] }] }),
+        { kind: "defn", name: "app.m.first", params: [{ name: "b", ty: "bytes_view" }], result: "i32", ensures: [{ expr: [">=", "__result", 0] }], body: ["view.get_u8", "b", 0] },
+      ]),
+    });
+
+  it("a loop whose bound can be exceeded is inconclusive (exit 2, X07V_UNWIND_INCOMPLETE), never proven; bounded by requires it is proven", async () => {
+    const d = dir();
+    const a = await runCli(["verify", "--prove", "--entry", "app.m.sum"], d);
+    expect(a.code).toBe(2);
+    const rep = JSON.parse(a.stdout);
+    expect(valid(rep, "x07.verify.report@0.8.0")).toBe(true);
+    expect(rep).toMatchObject({ ok: false, result: { kind: "inconclusive" }, diagnostics: [{ code: "X07V_UNWIND_INCOMPLETE" }] });
+    expect(rep.artifacts.cex_path).toBeUndefined();
+    expect(rep.artifacts.verify_proof_summary_path).toBeUndefined();
+    const b = await runCli(["verify", "--prove", "--entry", "app.m.sum6"], d);
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.stdout).result.details).toMatch(/^unwind app\.m\.sum6\[0\] at \/decls\/2\/body\/2: unsat/m);
+  }, 120_000);
+
+  it("unsigned division: a/2 with a < 0 does not stay negative (exit 10, clause id hashed when the clause has no id)", async () => {
+    const d = dir();
+    const r = await runCli(["verify", "--prove", "--entry", "app.m.half"], d);
+    expect(r.code).toBe(10);
+    const rep = JSON.parse(r.stdout);
+    expect(rep.result.contract).toMatchObject({ contract_kind: "ensures", fn: "app.m.half", clause_index: 0, clause_id: expect.stringMatching(/^c_[0-9a-f]{16}$/) });
+    const cex = json(d, rep.artifacts.cex_path);
+    const a = Buffer.from(cex["input_bytes_b64"] as string, "base64").readInt32LE(0);
+    expect(a).toBeLessThan(0);
+    expect(rep.result.details).toContain(`a=${a}`);
+    expect(rep.result.details).toMatch(/^replay: violated: /m);
+  }, 120_000);
+
+  it("a trap counterexample has no contract kind in upstream's vocabulary: no cex.json, the inputs are in details", async () => {
+    const d = dir();
+    const r = await runCli(["verify", "--prove", "--entry", "app.m.first"], d);
+    expect(r.code).toBe(10);
+    const rep = JSON.parse(r.stdout);
+    expect(valid(rep, "x07.verify.report@0.8.0")).toBe(true);
+    expect(rep.result.contract).toBeUndefined();
+    expect(rep.artifacts.cex_path).toBeUndefined();
+    expect(rep.result.details).toMatch(/^counterexample for trap app\.m\.first\[0\]/);
+    expect(rep.result.details).toMatch(/^input_bytes_b64=AAAAAA==$/m);
+    // --allow-traps (upstream's reading) proves it, under a distinct engine id
+    const t = await runCli(["verify", "--prove", "--entry", "app.m.first", "--allow-traps"], d);
+    expect(t.code).toBe(0);
+    expect(JSON.parse(t.stdout).proof_summary.engine).toBe("ts_z3_v1+allow_traps");
+  }, 120_000);
+
+  it("an explicit proof summary that no longer matches its declaration is a prove-mode error (exit 2, X07V_SUMMARY_MISMATCH)", async () => {
+    const lib = (k: number) => module("app.lib", [{ kind: "export", names: ["app.lib.g"] }, defn("app.lib.g", ["x"], ["&", "x", k], { ensures: [{ expr: [">=", "__result", 0] }] })]);
+    const main = JSON.stringify({ ...JSON.parse(module("app.main", [{ kind: "export", names: ["app.main.f"] }, defn("app.main.f", ["x"], ["app.lib.g", "x"], { ensures: [{ expr: [">=", "__result", 0] }] })])), imports: ["app.lib"] });
+    const d = tempTree({ "x07.json": PROJECT, "src/app/lib.x07.json": lib(255), "src/app/main.x07.json": main });
+    const g = await runCli(["verify", "--prove", "--entry", "app.lib.g", "--no-cache"], d);
+    expect(g.code).toBe(0);
+    const summary = JSON.parse(g.stdout).artifacts.verify_proof_summary_path;
+    writeFileSync(path.join(d, "src/app/lib.x07.json"), lib(127));
+    const r = await runCli(["verify", "--prove", "--entry", "app.main.f", "--no-cache", "--proof-summary", summary], d);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: { kind: "error" }, diagnostics: [{ code: "X07V_SUMMARY_MISMATCH" }] });
+  }, 120_000);
+});
