@@ -5,7 +5,7 @@ import { run, text, u32 } from "./_run.ts";
 const order = { kind: "defrecord", name: "main.Order", fields: [{ name: "id", ty: "u32" }, { name: "total", ty: "i32" }] };
 const shape = { kind: "defenum", name: "main.Shape", variants: [{ name: "Unit" }, { name: "Square", payload: "i32" }, { name: "Dot" }] };
 const area = {
-  kind: "defn", name: "main.area", params: [{ name: "s", ty: "bytes" }], result: "i32",
+  kind: "defn", name: "main.area", params: [{ name: "s", ty: "bytes", brand: "main.Shape" }], result: "i32",
   body: ["match", "s", ["main.Shape.Unit", 1], ["main.Shape.Square", "side", ["*", "side", "side"]], ["main.Shape.Dot", 0]],
 };
 const hex = (r: Awaited<ReturnType<typeof run>>) => (r.ok ? Buffer.from(r.output).toString("hex") : `trap ${r.trap.message}`);
@@ -32,10 +32,10 @@ describe("enums and match", () => {
     expect(u32(await run(show(["main.Shape.Dot"]), { decls: [shape, area] }))).toBe(0);
   });
   it("an unknown tag takes the highest-tag arm (upstream's bare else)", async () => {
-    expect(u32(await run(["codec.write_u32_le", ["main.area", ["codec.write_u32_le", 99]]], { decls: [shape, area] }))).toBe(0);
+    expect(u32(await run(["codec.write_u32_le", ["main.area", ["std.brand.assume_bytes_v1", "main.Shape", ["codec.write_u32_le", 99]]]], { decls: [shape, area] }))).toBe(0);
   });
   it("a scrutinee shorter than the tag traps", async () => {
-    expect(hex(await run(["codec.write_u32_le", ["main.area", ["bytes.lit", "a"]]], { decls: [shape, area] }))).toBe("trap codec.read_u32_le oob");
+    expect(hex(await run(["codec.write_u32_le", ["main.area", ["std.brand.assume_bytes_v1", "main.Shape", ["bytes.lit", "a"]]]], { decls: [shape, area] }))).toBe("trap codec.read_u32_le oob");
     expect(text(await run(["bytes.lit", "unused"], { decls: [shape, area] }))).toBe("unused");
   });
 });

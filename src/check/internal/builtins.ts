@@ -16,6 +16,8 @@ export interface BuiltinParam {
   readonly mode: ArgMode;
   /** Other argument types accepted here and coerced to `ty` (bytes viewed in full). */
   readonly accepts: ReadonlyArray<Ty>;
+  /** A user function parameter's `brand`: the argument must carry it (brands.ts). */
+  readonly brand?: string;
 }
 
 /** What the checker needs of a builtin head. */

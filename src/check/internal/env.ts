@@ -8,6 +8,8 @@ export interface Binding {
   movedAt: string | undefined;
   /** For a view: the local binding it borrows from (its owner), with the owner's name. */
   owner?: { readonly binding: Binding; readonly name: string };
+  /** The brand of the value it holds (a parameter's `brand`, or what its `let` bound); see brands.ts. */
+  readonly brand?: string;
 }
 
 /**
@@ -27,14 +29,15 @@ export class Scopes {
     this.stack.pop();
   }
 
-  bind(name: string, ty: Ty, owner?: { readonly binding: Binding; readonly name: string }): void {
+  bind(name: string, ty: Ty, owner?: { readonly binding: Binding; readonly name: string }, brand?: string): void {
     const i = this.stack.length - 1;
     let m = this.stack[i];
     if (m === undefined) {
       m = new Map();
       this.stack[i] = m;
     }
-    m.set(name, owner !== undefined ? { ty, movedAt: undefined, owner } : { ty, movedAt: undefined });
+    const b: Binding = owner !== undefined ? { ty, movedAt: undefined, owner } : { ty, movedAt: undefined };
+    m.set(name, brand !== undefined ? { ...b, brand } : b);
   }
 
   lookup(name: string): Binding | undefined {

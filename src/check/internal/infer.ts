@@ -16,17 +16,22 @@ import { Scopes } from "./env.ts";
 import type { Binding } from "./env.ts";
 import { MOVE_ONLY, NEVER, TYPE_NAMES, UNKNOWN, applyTy, canonicalTy, coercible, sameTy } from "./types.ts";
 import { bind } from "./builtins.ts";
+import { brandAccepts, brandOf, showBranded } from "./brands.ts";
+import type { BrandEnv } from "./brands.ts";
 
 /** A callable user function's signature. */
 export interface FnSig {
   readonly name: string;
   readonly params: ReadonlyArray<Ty>;
   readonly result: Ty;
+  /** Each parameter's `brand` (undefined: unbranded), and the `result_brand`. */
+  readonly paramBrands?: ReadonlyArray<string | undefined>;
+  readonly resultBrand?: string;
   readonly ptr: string;
   readonly file?: string;
 }
 
-export interface InferContext {
+export interface InferContext extends BrandEnv {
   readonly file: string | undefined;
   readonly fnResult: Ty;
   readonly functions: ReadonlyMap<string, FnSig>;
@@ -127,7 +132,9 @@ const useLocal = (cx: InferContext, name: string, ptr: string): TExpr => {
       data: { name, owner: b.owner.name, moved_at: b.owner.binding.movedAt },
     });
   }
-  return { kind: "local", name, ty: b.ty, ptr };
+  const node: TExpr = { kind: "local", name, ty: b.ty, ptr };
+  if (b.brand !== undefined) cx.localBrands.set(node, b.brand);
+  return node;
 };
 
 /**
@@ -180,7 +187,7 @@ const FORMS: Record<FormName, FormHandler> = {
     if (e.args.length !== 2 || name === undefined || init === undefined) return unknownOut(e);
     const v = infer(cx, init);
     moveIfLocal(cx, init, v.ty, e.ptr);
-    cx.scopes.bind(name, v.ty === NEVER ? UNKNOWN : v.ty, ownerOf(cx, init, v));
+    cx.scopes.bind(name, v.ty === NEVER ? UNKNOWN : v.ty, ownerOf(cx, init, v), brandOf(cx, v));
     return { kind: "form", form: "let", name, args: [v], ty: v.ty, ptr: e.ptr };
   },
   set: (cx, e) => assign(cx, e, "set"),
@@ -402,6 +409,10 @@ const inferMatch = (cx: InferContext, e: ListExpr): TExpr => {
     emit(cx, "X07-MATCH-0002", `match arms must name variants of a declared enum (got ${JSON.stringify(firstHead ?? null)})`, { ptr: armsE[0]!.ptr });
     return unknownOut(e);
   }
+  const scrutBrand = brandOf(cx, s);
+  if (s.ty !== UNKNOWN && !brandAccepts(enumName, scrutBrand)) {
+    emit(cx, "X07-TYPE-0004", `match scrutinee must be branded with enum ${enumName}, got ${showBranded(s.ty, scrutBrand)}`, { ptr: scrut.ptr, data: { expected: `bytes@${enumName}`, got: showBranded(s.ty, scrutBrand) } });
+  }
   const seen = new Set<string>();
   const arms: Array<{ variant: string; index: number; bind?: string; body: TExpr }> = [];
   let ty: Ty | undefined;
@@ -493,6 +504,10 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
     return unknownOut(e);
   }
   const t = expect(cx, v, b.ty, (got) => emit(cx, "X07-TYPE-SET-0002", `${form} assigns ${got} to ${name}, which is ${b.ty}`, { ptr: v.ptr, data: { local: name, expected: b.ty, got } }));
+  const got = brandOf(cx, t);
+  if (!brandAccepts(b.brand, got)) {
+    emit(cx, "X07-TYPE-SET-0002", `brand mismatch: ${form} assigns ${showBranded(t.ty, got)} to ${name}, which is ${showBranded(b.ty, b.brand)}`, { ptr: v.ptr, data: { local: name, expected: `${b.ty}@${b.brand}`, got: showBranded(t.ty, got) } });
+  }
   moveIfLocal(cx, v, t.ty, e.ptr);
   b.movedAt = undefined; // the local holds a fresh value again
   return { kind: "form", form, name, args: [t], ty: form === "set0" ? "i32" : b.ty, ptr: e.ptr };
@@ -728,6 +743,16 @@ const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinP
     emit(cx, "X07-BORROW-0001", `${e.head} needs an identifier owner for argument ${i + 1} (bind the value to a local with let first)`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });
   }
   const t = infer(cx, a);
+  if (p.brand !== undefined && (sameTy(t.ty, p.ty) || coercible(t.ty, p.ty))) {
+    const got = brandOf(cx, t);
+    if (!brandAccepts(p.brand, got)) {
+      emit(cx, "X07-TYPE-CALL-0002", `brand mismatch: argument ${i + 1} of ${e.head} expects ${p.ty}@${p.brand}, got ${showBranded(t.ty, got)}`, {
+        ptr: a.ptr,
+        data: { callee: e.head, arg_index: i, expected: `${p.ty}@${p.brand}`, got: showBranded(t.ty, got) },
+        notes: [`make a ${p.brand} value with std.brand.cast_bytes_v1 / cast_view_v1 (validated) or take it from a function whose result_brand is ${p.brand}`],
+      });
+    }
+  }
   if (sameTy(t.ty, p.ty)) {
     if (p.mode === "move" || (p.mode === "copy" && MOVE_ONLY.has(p.ty))) moveIfLocal(cx, a, t.ty, e.ptr);
     return t;
@@ -739,10 +764,15 @@ const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinP
 
 /** A user function's parameters: owned types move, views borrow, scalars copy. */
 const userSig = (f: FnSig): BuiltinSig => ({
-  params: f.params.map((ty) => ({ ty, raw: ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: [] })),
+  params: f.params.map((ty, i) => {
+    const brand = f.paramBrands?.[i];
+    const p: BuiltinParam = { ty, raw: ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: [] };
+    return brand !== undefined ? { ...p, brand } : p;
+  }),
   result: f.result,
   rawResult: f.result,
   contractPure: false,
   context: "any",
   hasTypeArgs: false,
 });
+

@@ -13,6 +13,7 @@ import type { CheckedFunction, CheckedProgram, TExpr, Ty } from "../ir.ts";
 import type { BuiltinSig } from "./builtins.ts";
 import { checkClauses } from "./contracts.ts";
 import { Scopes } from "./env.ts";
+import { ANY_BRAND } from "./brands.ts";
 import { expect } from "./infer.ts";
 import type { FnSig, InferContext } from "./infer.ts";
 import type { LoadedProgram } from "./resolve.ts";
@@ -53,7 +54,7 @@ const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Di
       if (resultTy === undefined) diagnostics.push(makeDiagnostic("X07-TYPE-0002", `unknown result type for ${d.name}`, { ptr: d.result.ptr, ...fileOf(doc) }));
     }
     out.set(d.name, {
-      sig: { name: d.name, params: paramTys.map((t) => t ?? UNKNOWN), result: d.kind === "defasync" ? taskHandleOf(resultTy) : (resultTy ?? UNKNOWN), ptr: d.ptr, ...fileOf(doc) },
+      sig: { name: d.name, params: paramTys.map((t) => t ?? UNKNOWN), result: d.kind === "defasync" ? taskHandleOf(resultTy) : (resultTy ?? UNKNOWN), ptr: d.ptr, ...fileOf(doc), ...brandsOf(d) },
       decl: d,
       module: doc.moduleId,
       doc,
@@ -86,6 +87,13 @@ const visibilityCheck =
   };
 };
 
+/** A declaration's parameter brands and result brand, for its FnSig (omitted when it has none). */
+const brandsOf = (d: DefnDecl | DefasyncDecl): Pick<FnSig, "paramBrands" | "resultBrand"> => ({
+  ...(d.params.some((p) => p.brand !== undefined) ? { paramBrands: d.params.map((p) => p.brand) } : {}),
+  // A defasync's result brand is its task's payload; calls yield a task handle, which carries none.
+  ...(d.resultBrand !== undefined && d.kind === "defn" ? { resultBrand: d.resultBrand } : {}),
+});
+
 const makeContext = (
   doc: X07AstDocument,
   fnResult: Ty,
@@ -98,6 +106,8 @@ const makeContext = (
   asyncContext = false,
   world: WorldId = DEFAULT_WORLD,
 ): InferContext => ({
+  localBrands: new WeakMap(),
+  resultBrandOf: (fn) => fns.get(fn)?.resultBrand,
   asyncContext,
   worldHas: (cap) => (cap === "os" ? !WORLDS[world].eval : WORLDS[world][cap]),
   taskScopeDepth: 0,
@@ -217,7 +227,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
         diagnostics.push(makeDiagnostic("X07-TYPE-0002", `${name}: a parameter or the result of ${callee} has no concrete type after substitution`, { ...at, data: { callee } }));
         return undefined;
       }
-      const sig: FnSig = { name, params: paramTys as Ty[], result: f.decl.kind === "defasync" ? taskHandleOf(resultTy) : resultTy, ptr: f.decl.ptr, ...fileOf(f.doc) };
+      const sig: FnSig = { name, params: paramTys as Ty[], result: f.decl.kind === "defasync" ? taskHandleOf(resultTy) : resultTy, ptr: f.decl.ptr, ...fileOf(f.doc), ...brandsOf(f.decl) };
       sigs.set(name, sig);
       queue.push({ f: { ...f, paramTys, resultTy }, name, subst, typeArgs: [...tys] });
       return sig;
@@ -231,7 +241,8 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     const result = f.resultTy;
     const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics), generics, subst, d.kind === "defasync", loaded.world);
     cx.scopes.push();
-    d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!));
+    // An unbranded parameter is brand-unknown inside the body (brands.ts explains why).
+    d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!, undefined, p.brand ?? (f.paramTys[i]!.includes("bytes") ? ANY_BRAND : undefined)));
     const hasContracts = d.requires.length + d.ensures.length + d.invariant.length > 0;
     if (hasContracts && typeArgs === undefined) {
       for (const p of d.params) if (p.name === "__result") diagnostics.push(makeDiagnostic("X07-CONTRACT-0004", "__result is reserved in functions with contracts", { ptr: `${p.ptr}/name`, ...fileOf(f.doc) }));
