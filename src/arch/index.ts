@@ -35,8 +35,8 @@ export type { ManifestLock, ContractsLock } from "./internal/locks.ts";
  * ```ts
  * import { Effect } from "effect";
  * import { archCheck } from "x07-sdk/arch";
- * import { layerNodeFileSystem } from "x07-sdk";
- * const run = await Effect.runPromise(Effect.provide(archCheck({ project: "x07.json" }), layerNodeFileSystem));
+ * import { services } from "x07-sdk";
+ * const run = await Effect.runPromise(Effect.provide(archCheck({ project: "x07.json" }), services.layerNodeFileSystem));
  * console.log(run.exitCode, run.report.diags.map((d) => d.code));
  * ```
  * @since 0.1.0
