@@ -151,3 +151,23 @@ describe("prove check: a solver without an answer is a rejection, never unsat", 
     }
   }, 120_000);
 });
+
+describe("prove (library)", () => {
+  it("returns the engine verdict, the obligations script and a digest that is the same on every call; an unknown entry is a ProveTargetError", async () => {
+    const { checkProveFixture } = await import("../../_helpers/prove.ts");
+    const { prove, layerZ3, ProveTargetError } = await import("../../../src/prove/index.ts");
+    const program = await checkProveFixture("i32");
+    const run = (entry: string) => Effect.runPromise(Effect.scoped(Effect.result(prove(program, { entry }))).pipe(Effect.provide(layerZ3)));
+    const a = await run("app.low_byte");
+    const b = await run("app.low_byte");
+    if (a._tag !== "Success" || b._tag !== "Success") throw new Error("prove failed");
+    expect(a.success.proof.kind).toBe("proven");
+    expect(a.success.engine).toBe("ts_z3_v1");
+    expect(a.success.obligationsText).toMatch(/^; x07 verify obligations: entry=app\.low_byte engine=ts_z3_v1 unwind=8 max_bytes_len=16 count=\d+\n/);
+    expect(a.success.obligationDigest).toBe(b.success.obligationDigest);
+    expect(a.success.obligationDigest).toBe(`sha256:${createHash("sha256").update(a.success.obligationsText).digest("hex")}`);
+    expect(a.success.solverStartupMs).toBeGreaterThan(0);
+    const bad = await run("app.nope");
+    expect(bad._tag === "Failure" && bad.failure instanceof ProveTargetError).toBe(true);
+  }, 120_000);
+});
