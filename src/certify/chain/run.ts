@@ -195,7 +195,7 @@ const proofSummaryFacts = (v: JsonValue | undefined): ProofSummaryFacts | undefi
 };
 
 /** The counterexample facts of a failed proof report (and its cex.json when written). */
-const counterexampleOf = (report: JsonValue, cex: JsonValue | undefined) => {
+const counterexampleOf = (report: JsonValue, cex: JsonValue | undefined, known: ReadonlyArray<{ name: string; value: string }> | undefined) => {
   const contract = at(report, "result", "contract") ?? at(cex, "contract");
   const clause =
     contract === undefined
@@ -203,7 +203,7 @@ const counterexampleOf = (report: JsonValue, cex: JsonValue | undefined) => {
       : { kind: str(at(contract, "contract_kind")) ?? "", fn: str(at(contract, "fn")) ?? "", id: str(at(contract, "clause_id")) ?? "", index: num(at(contract, "clause_index")) ?? 0, ptr: str(at(contract, "clause_ptr")) ?? "" };
   const reportWitness = arr(at(report, "result", "contract", "witness"));
   const witness = reportWitness.length > 0 ? reportWitness : arr(at(cex, "contract", "witness"));
-  const inputs = witness.flatMap((x) => {
+  const inputs = known !== undefined && known.length > 0 ? [...known] : witness.flatMap((x) => {
     const name = str(at(x, "name"));
     const value = at(x, "value");
     return name !== undefined && value !== undefined ? [{ name, value: typeof value === "string" ? value : JSON.stringify(value) }] : [];
@@ -282,7 +282,7 @@ const proveStep = (w: ArtifactWriter, c: Collector, project: CertifyProject, tar
         ...(str(at(run.value.report, "result", "details")) !== undefined ? { details: str(at(run.value.report, "result", "details"))! } : {}),
       };
       if (!proven) {
-        const cex = counterexampleOf(run.value.report, parse("cex.json"));
+        const cex = counterexampleOf(run.value.report, parse("cex.json"), run.value.counterexampleInputs);
         const clauseText = cex.clause !== undefined ? ` ${cex.clause.kind} ${cex.clause.id} (clause ${cex.clause.index} of ${cex.clause.fn}, ${cex.clause.ptr})` : "";
         const inputsText = cex.inputs.length > 0 ? ` for ${cex.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}` : cex.inputBytesB64 !== undefined ? ` for input bytes ${cex.inputBytesB64}` : "";
         c.add(
@@ -493,7 +493,8 @@ export const runChain = (o: ChainOptions, tcb: (prover: { engine: string; engine
 
     let profile: TrustProfileDoc | undefined;
     if (project !== undefined) {
-      const p = yield* attempt((yield* CertifyProfiles).resolve(o.profile, project));
+      const looksLikePath = o.profile.endsWith(".json") || o.profile.includes("/") || o.profile.includes(nodePath.sep);
+      const p = yield* attempt((yield* CertifyProfiles).resolve(looksLikePath ? nodePath.resolve(o.cwd, o.profile) : o.profile, project));
       if (p.ok) profile = p.value.profile;
       else c.add(certDiag("X07TC_EPROFILE", p.message, { profile: o.profile }));
       if (profile !== undefined) {

@@ -59,6 +59,8 @@ export interface ProveRun {
   /** The `x07.verify.report@0.8.0` (mode prove); certify points its `artifacts` at the item directory. */
   readonly report: JsonValue;
   readonly files: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>;
+  /** The counterexample's inputs by parameter (as text), when the prover found one and knows them. */
+  readonly counterexampleInputs?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
 }
 
 /** The prover: proves one symbol and replays a written proof object (`x07 prove check`). */
