@@ -51,6 +51,8 @@ export interface ClauseRef {
   readonly index: number;
   /** JSON pointer of the clause or operation in the function's module document. */
   readonly ptr: string;
+  /** For `invariant`: checked at entry or at an exit (reports say invariant_entry / invariant_exit). */
+  readonly phase?: "entry" | "exit";
 }
 
 /** How the obligation was encoded: bitvectors, exact integers (overflow-freedom established first), or both. */
@@ -129,7 +131,12 @@ export interface SymbolProof {
  * overflow-freedom before choosing the integer encoding); those must be deterministic too.
  */
 export type EncodeResult =
-  | { readonly kind: "encoded"; readonly obligations: ReadonlyArray<{ readonly clause: ClauseRef; readonly encoding: Encoding; readonly smt2: string }> }
+  | {
+      readonly kind: "encoded";
+      readonly obligations: ReadonlyArray<{ readonly clause: ClauseRef; readonly encoding: Encoding; readonly smt2: string }>;
+      /** The same recursion classification {@link SymbolProof} reports (prove check compares it). */
+      readonly recursion: SymbolProof["recursion"];
+    }
   | { readonly kind: "unsupported"; readonly diagnostics: ReadonlyArray<ProveDiag> };
 
 export type EncodeSymbol = (program: CheckedProgram, z3: Z3Handle, options: ProveOptions) => Promise<EncodeResult>;

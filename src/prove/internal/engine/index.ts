@@ -160,6 +160,16 @@ const encodeFn = (program: CheckedProgram, fn: CheckedFunction, o: Resolved): En
 
 const unsupported = (d: ProveDiag): { kind: "unsupported"; diagnostics: ReadonlyArray<ProveDiag> } => ({ kind: "unsupported", diagnostics: [d] });
 
+/** How far the proof reaches: self-recursion (decreases checked → unbounded), unrolled loops, inductive loops. */
+const recursionOf = (enc: Encoded, o: ReturnType<typeof resolve>): SymbolProof["recursion"] => {
+  const { exec } = enc;
+  const loopsUnrolled = exec.loops.some((l) => l.kind === "unrolled");
+  return {
+    kind: exec.selfRecursive ? "self_recursive" : "none",
+    boundKind: exec.selfRecursive ? (o.parity === "sound" ? "unbounded" : "bounded_by_unwind") : loopsUnrolled ? "bounded_by_unwind" : exec.loops.length > 0 ? "inductive" : "none",
+  };
+};
+
 /** The obligations of a symbol, deterministic for the same program and options. */
 export const encodeSymbol: EncodeSymbol = async (program, _z3, options) => {
   const o = resolve(options);
@@ -168,7 +178,8 @@ export const encodeSymbol: EncodeSymbol = async (program, _z3, options) => {
   const pre = precheck(program, fn, o);
   if (pre !== undefined) return unsupported(pre);
   try {
-    return { kind: "encoded", obligations: encodeFn(program, fn, o).obligations };
+    const enc = encodeFn(program, fn, o);
+    return { kind: "encoded", obligations: enc.obligations, recursion: recursionOf(enc, o) };
   } catch (e) {
     if (e instanceof OutsideFragment) return unsupported({ code: e.code, message: e.detail, ...(e.ptr !== "" ? { ptr: e.ptr } : {}) });
     throw e;
@@ -234,11 +245,7 @@ export const proveSymbol: ProveSymbol = async (program, z3, options) => {
     throw e;
   }
   const { exec } = enc;
-  const loopsUnrolled = exec.loops.some((l) => l.kind === "unrolled");
-  const recursion = {
-    kind: exec.selfRecursive ? "self_recursive" : "none",
-    boundKind: exec.selfRecursive ? (o.parity === "sound" ? "unbounded" : "bounded_by_unwind") : loopsUnrolled ? "bounded_by_unwind" : exec.loops.length > 0 ? "inductive" : "none",
-  } as const;
+  const recursion = recursionOf(enc, o);
   const shape = { recursion, loops: exec.loops.map((l) => ({ ptr: l.ptr, kind: l.kind })), calleeSummaries: exec.calleeSummaries };
   const results: ObligationResult[] = [];
   const diags: ProveDiag[] = [];
