@@ -240,6 +240,25 @@ describe("x07 verify: proof cache keyed on the whole reachable closure", () => {
   }, 180_000);
 });
 
+describe("x07 verify: a cached proof emitted later", () => {
+  it("a bundle cached by a run without --emit-proof is emitted with a fresh, accepted check report; --input-len-bytes is checked and reported", async () => {
+    const dir = project(VARIANT_B);
+    const r1 = await runCli(["verify", "--prove", "--entry", ENTRY], dir);
+    expect(r1.code).toBe(0);
+    const r2 = await runCli(["verify", "--prove", "--entry", ENTRY, "--emit-proof", "later/proof.json"], dir);
+    expect(r2.code).toBe(0);
+    expect(r2.stderr).toContain("(cached proof)");
+    expect(json(dir, "later/proof.check.json")).toMatchObject({ result: "accepted" });
+    expect((await runCli(["prove", "check", "--proof", "later/proof.json"], dir)).code).toBe(0);
+    const small = await runCli(["verify", "--prove", "--entry", ENTRY, "--input-len-bytes", "4"], dir);
+    expect(small.code).toBe(1);
+    expect(JSON.parse(small.stdout).diagnostics[0].code).toBe("X07V_EARGS");
+    const big = await runCli(["verify", "--prove", "--entry", ENTRY, "--input-len-bytes", "100"], dir);
+    expect(big.code).toBe(0);
+    expect(JSON.parse(big.stdout).bounds).toEqual({ unwind: 8, max_bytes_len: 16, input_len_bytes: 100 });
+  }, 180_000);
+});
+
 describe("x07 verify: prechecks, usage and coverage", () => {
   const fixture = (decls: unknown[]) => tempTree({ "x07.json": PROJECT, "src/app/m.x07.json": module("app.m", decls) });
 

@@ -102,7 +102,7 @@ export const verifyCommand: CommandSpec = {
     ["--module-root DIR", "module root (repeatable); default: the project's module_roots"],
     ["--unwind N", "loop/recursion unrolling bound (default 8)"],
     ["--max-bytes-len N", "upper bound of symbolic bytes lengths (default 16)"],
-    ["--input-len-bytes N", "accepted for compatibility; must be >= the signature's encoded size"],
+    ["--input-len-bytes N", "the encoded input size to report; must be >= the signature's (4 per i32, 4+M per bytes)"],
     ["--allow-traps", "do not treat traps (out-of-range reads, bad slices) as obligations (upstream's reading)"],
     ["--parity upstream", "reproduce upstream's verdicts where the sound semantics differ"],
     ["--z3-timeout-seconds S", "per-obligation solver timeout (default 60)"],
@@ -175,14 +175,13 @@ export const verifyCommand: CommandSpec = {
       ...(v["allow-imported-stubs"] === true ? { allowImportedStubs: true } : {}),
       ...(str(v, "emit-proof") !== undefined ? { emitProof: str(v, "emit-proof")! } : {}),
       ...(v["no-cache"] === true ? { useCache: false } : {}),
+      ...(nums["input-len-bytes"] !== undefined ? { inputLenBytes: nums["input-len-bytes"] } : {}),
     };
     const base = Layer.mergeAll(layerStd, layerNodeFileSystemAt(cwd));
     const r =
       mode === "coverage"
         ? await Effect.runPromise(runCoverage(options).pipe(Effect.provide(base)))
         : await withZ3((z3) => Effect.runPromise(runProve(options).pipe(Effect.provide(Layer.mergeAll(base, z3)))));
-    if (nums["input-len-bytes"] !== undefined && nums["input-len-bytes"] < r.report.bounds.input_len_bytes)
-      return bad(`--input-len-bytes must be >= ${r.report.bounds.input_len_bytes} for ${JSON.stringify(entry)} (got ${nums["input-len-bytes"]})`);
     return { exitCode: r.exitCode, report: r.report as unknown as JsonValue, reportIsDefault: true, errText: verifyText(r) };
   },
 };

@@ -75,6 +75,8 @@ export interface VerifyRunOptions {
   readonly proofSummaries?: ReadonlyArray<string>;
   readonly allowImportedStubs?: boolean;
   readonly emitProof?: string;
+  /** `--input-len-bytes`: must be at least the signature's encoded size; reported in `bounds` when larger. */
+  readonly inputLenBytes?: number;
   /** Read and refresh the proof cache (default true). */
   readonly useCache?: boolean;
 }
@@ -260,7 +262,10 @@ export const runProve = (o: VerifyRunOptions): Effect.Effect<VerifyRunResult, ne
     if (fn === undefined) return setupReport("prove", o, { code: "X07V_ETARGET", message: `could not find function ${JSON.stringify(o.entry)}` });
     const maxBytesLen = o.maxBytesLen ?? DEFAULT_MAX_BYTES;
     const unwind = o.unwind ?? DEFAULT_UNWIND;
-    const bounds = boundsOf(o, inputLenBytes(fn, maxBytesLen));
+    const required = inputLenBytes(fn, maxBytesLen);
+    if (o.inputLenBytes !== undefined && o.inputLenBytes < required)
+      return setupReport("prove", o, { code: "X07V_EARGS", message: `--input-len-bytes must be >= ${required} for ${JSON.stringify(o.entry)} (got ${o.inputLenBytes})` });
+    const bounds = boundsOf(o, Math.max(required, o.inputLenBytes ?? 0));
     const semantics = { allowTraps: o.allowTraps ?? false, parity: o.parity ?? ("sound" as const) };
     const engine = engineIdOf(semantics);
     const base = { mode: "prove" as const, entry: o.entry, bounds };
@@ -318,8 +323,15 @@ export const runProve = (o: VerifyRunOptions): Effect.Effect<VerifyRunResult, ne
         if (o.emitProof !== undefined) {
           const proofPath = nodePath.resolve(o.cwd, o.emitProof);
           const dir = nodePath.dirname(proofPath);
-          if (extra.cached === true && cacheDir !== undefined && cacheObject !== undefined) yield* copyBundle(cacheDir, cacheObject, dir, proofPath);
-          else yield* writeBundle(dir, proofPath, summary, bound);
+          if (extra.cached === true && cacheDir !== undefined && cacheObject !== undefined) {
+            yield* copyBundle(cacheDir, cacheObject, dir, proofPath);
+            // a bundle cached without --emit-proof has no check report yet: replay it once and keep the report
+            if ((yield* readMaybe(checkReportPathOf(cacheObject))) === undefined) {
+              const checked = yield* checkProof(proofPath, { cwd: o.cwd, ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}) });
+              yield* writeDocument(checkReportPathOf(proofPath), checked.report);
+              if (checked.accepted) yield* copyFile(checkReportPathOf(proofPath), checkReportPathOf(cacheObject));
+            }
+          } else yield* writeBundle(dir, proofPath, summary, bound);
           artifacts["verify_proof_summary_path"] = shown(nodePath.join(dir, BUNDLE.summary));
           artifacts["proof_object_path"] = shown(proofPath);
           artifacts["proof_check_report_path"] = shown(checkReportPathOf(proofPath));
@@ -330,7 +342,15 @@ export const runProve = (o: VerifyRunOptions): Effect.Effect<VerifyRunResult, ne
         }
         if (manifestDigest !== undefined && o.useCache !== false) {
           yield* writeDocument(nodePath.join(summaryCacheDir(l.project.root), `${artifactDirName(o.entry)}.json`), summary);
-          if (extra.cached !== true && cacheDir !== undefined && cacheObject !== undefined) yield* writeBundle(cacheDir, cacheObject, summary, bound, false);
+          if (extra.cached !== true && cacheDir !== undefined && cacheObject !== undefined) {
+            yield* writeBundle(cacheDir, cacheObject, summary, bound, false);
+            yield* removeTree(checkReportPathOf(cacheObject));
+            if (o.emitProof !== undefined) {
+              const emitted = checkReportPathOf(nodePath.resolve(o.cwd, o.emitProof));
+              const report = yield* readMaybe(emitted);
+              if (report !== undefined && (JSON.parse(new TextDecoder().decode(report)) as { ok?: unknown }).ok === true) yield* copyFile(emitted, checkReportPathOf(cacheObject));
+            }
+          }
         }
         return result(
           { result: { kind: "proven", details }, proofSummary: reportProofSummary(l.coverage, fn, engine, recursionKind, bound), artifacts: { ...artifacts }, diagnostics: [], exitCode: 0 },
