@@ -123,8 +123,14 @@ export { ArchBoundariesIndex, ArchBoundariesIndexSchemaVersion, ArchBoundariesIn
 export * as ArchBoundariesIndexDefs from "./x07/x07.arch.boundaries.index@0.1.0.ts";
 export { ArchBoundariesReport, ArchBoundariesReportSchemaVersion, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
 export * as ArchBoundariesReportDefs from "./x07/x07.arch.boundaries.report@0.1.0.ts";
+export { ArchContractsLock, ArchContractsLockSchemaVersion, ArchContractsLockValidator } from "./x07/x07.arch.contracts.lock@0.1.0.ts";
+export * as ArchContractsLockDefs from "./x07/x07.arch.contracts.lock@0.1.0.ts";
+export { ArchManifestLock, ArchManifestLockSchemaVersion, ArchManifestLockValidator } from "./x07/x07.arch.manifest.lock@0.1.0.ts";
+export * as ArchManifestLockDefs from "./x07/x07.arch.manifest.lock@0.1.0.ts";
 export { ArchManifest, ArchManifestSchemaVersion, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
 export * as ArchManifestDefs from "./x07/x07.arch.manifest@0.3.0.ts";
+export { ArchPatchset, ArchPatchsetSchemaVersion, ArchPatchsetValidator } from "./x07/x07.arch.patchset@0.1.0.ts";
+export * as ArchPatchsetDefs from "./x07/x07.arch.patchset@0.1.0.ts";
 export { ArchReport, ArchReportSchemaVersion, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
 export * as ArchReportDefs from "./x07/x07.arch.report@0.1.0.ts";
 export { BudgetProfile, BudgetProfileSchemaVersion, BudgetProfileValidator } from "./x07/x07.budget.profile@0.1.0.ts";
@@ -447,6 +453,8 @@ export { ToolXtalVerifyReport, ToolXtalVerifyReportSchemaVersion, ToolXtalVerify
 export * as ToolXtalVerifyReportDefs from "./x07/x07.tool.xtal.verify.report@0.1.0.ts";
 export { TrustCertificate, TrustCertificateSchemaVersion, TrustCertificateValidator } from "./x07/x07.trust.certificate@0.7.0.ts";
 export * as TrustCertificateDefs from "./x07/x07.trust.certificate@0.7.0.ts";
+export { TrustProfileCheck, TrustProfileCheckSchemaVersion, TrustProfileCheckValidator } from "./x07/x07.trust.profile.check@0.1.0.ts";
+export * as TrustProfileCheckDefs from "./x07/x07.trust.profile.check@0.1.0.ts";
 export { TrustProfile, TrustProfileSchemaVersion, TrustProfileValidator } from "./x07/x07.trust.profile@0.4.0.ts";
 export * as TrustProfileDefs from "./x07/x07.trust.profile@0.4.0.ts";
 export { TrustReport, TrustReportSchemaVersion, TrustReportValidator } from "./x07/x07.trust.report@0.1.0.ts";

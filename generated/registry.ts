@@ -62,7 +62,10 @@ import { HostRunnerReport, HostRunnerReportValidator } from "./x07/x07-host-runn
 import { OsRunnerReport, OsRunnerReportValidator } from "./x07/x07-os-runner.report@0.5.0.ts";
 import { ArchBoundariesIndex, ArchBoundariesIndexValidator } from "./x07/x07.arch.boundaries.index@0.1.0.ts";
 import { ArchBoundariesReport, ArchBoundariesReportValidator } from "./x07/x07.arch.boundaries.report@0.1.0.ts";
+import { ArchContractsLock, ArchContractsLockValidator } from "./x07/x07.arch.contracts.lock@0.1.0.ts";
+import { ArchManifestLock, ArchManifestLockValidator } from "./x07/x07.arch.manifest.lock@0.1.0.ts";
 import { ArchManifest, ArchManifestValidator } from "./x07/x07.arch.manifest@0.3.0.ts";
+import { ArchPatchset, ArchPatchsetValidator } from "./x07/x07.arch.patchset@0.1.0.ts";
 import { ArchReport, ArchReportValidator } from "./x07/x07.arch.report@0.1.0.ts";
 import { BudgetProfile, BudgetProfileValidator } from "./x07/x07.budget.profile@0.1.0.ts";
 import { Capabilities, CapabilitiesValidator } from "./x07/x07.capabilities@0.1.0.ts";
@@ -224,6 +227,7 @@ import { ToolXtalTestsGenFromSpecReport, ToolXtalTestsGenFromSpecReportValidator
 import { ToolXtalTestsReport, ToolXtalTestsReportValidator } from "./x07/x07.tool.xtal.tests.report@0.1.0.ts";
 import { ToolXtalVerifyReport, ToolXtalVerifyReportValidator } from "./x07/x07.tool.xtal.verify.report@0.1.0.ts";
 import { TrustCertificate, TrustCertificateValidator } from "./x07/x07.trust.certificate@0.7.0.ts";
+import { TrustProfileCheck, TrustProfileCheckValidator } from "./x07/x07.trust.profile.check@0.1.0.ts";
 import { TrustProfile, TrustProfileValidator } from "./x07/x07.trust.profile@0.4.0.ts";
 import { TrustReport, TrustReportValidator } from "./x07/x07.trust.report@0.1.0.ts";
 import { TypecheckDiagData, TypecheckDiagDataValidator } from "./x07/x07.typecheck.diagdata@0.1.0.ts";
@@ -338,7 +342,10 @@ export interface DocumentTypes {
   "x07-os-runner.report@0.5.0": OsRunnerReport;
   "x07.arch.boundaries.index@0.1.0": ArchBoundariesIndex;
   "x07.arch.boundaries.report@0.1.0": ArchBoundariesReport;
+  "x07.arch.contracts.lock@0.1.0": ArchContractsLock;
+  "x07.arch.manifest.lock@0.1.0": ArchManifestLock;
   "x07.arch.manifest@0.3.0": ArchManifest;
+  "x07.arch.patchset@0.1.0": ArchPatchset;
   "x07.arch.report@0.1.0": ArchReport;
   "x07.budget.profile@0.1.0": BudgetProfile;
   "x07.capabilities@0.1.0": Capabilities;
@@ -500,6 +507,7 @@ export interface DocumentTypes {
   "x07.tool.xtal.tests.report@0.1.0": ToolXtalTestsReport;
   "x07.tool.xtal.verify.report@0.1.0": ToolXtalVerifyReport;
   "x07.trust.certificate@0.7.0": TrustCertificate;
+  "x07.trust.profile.check@0.1.0": TrustProfileCheck;
   "x07.trust.profile@0.4.0": TrustProfile;
   "x07.trust.report@0.1.0": TrustReport;
   "x07.typecheck.diagdata@0.1.0": TypecheckDiagData;
@@ -600,7 +608,10 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07-os-runner.report@0.5.0": { family: "x07", tagged: true, schema: OsRunnerReport, validator: OsRunnerReportValidator },
   "x07.arch.boundaries.index@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesIndex, validator: ArchBoundariesIndexValidator },
   "x07.arch.boundaries.report@0.1.0": { family: "x07", tagged: true, schema: ArchBoundariesReport, validator: ArchBoundariesReportValidator },
+  "x07.arch.contracts.lock@0.1.0": { family: "x07", tagged: true, schema: ArchContractsLock, validator: ArchContractsLockValidator },
+  "x07.arch.manifest.lock@0.1.0": { family: "x07", tagged: true, schema: ArchManifestLock, validator: ArchManifestLockValidator },
   "x07.arch.manifest@0.3.0": { family: "x07", tagged: true, schema: ArchManifest, validator: ArchManifestValidator },
+  "x07.arch.patchset@0.1.0": { family: "x07", tagged: true, schema: ArchPatchset, validator: ArchPatchsetValidator },
   "x07.arch.report@0.1.0": { family: "x07", tagged: true, schema: ArchReport, validator: ArchReportValidator },
   "x07.budget.profile@0.1.0": { family: "x07", tagged: true, schema: BudgetProfile, validator: BudgetProfileValidator },
   "x07.capabilities@0.1.0": { family: "x07", tagged: true, schema: Capabilities, validator: CapabilitiesValidator },
@@ -762,6 +773,7 @@ export const registry: { readonly [V in keyof DocumentTypes]: RegistryEntry<Docu
   "x07.tool.xtal.tests.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalTestsReport, validator: ToolXtalTestsReportValidator },
   "x07.tool.xtal.verify.report@0.1.0": { family: "x07", tagged: true, schema: ToolXtalVerifyReport, validator: ToolXtalVerifyReportValidator },
   "x07.trust.certificate@0.7.0": { family: "x07", tagged: true, schema: TrustCertificate, validator: TrustCertificateValidator },
+  "x07.trust.profile.check@0.1.0": { family: "x07", tagged: true, schema: TrustProfileCheck, validator: TrustProfileCheckValidator },
   "x07.trust.profile@0.4.0": { family: "x07", tagged: true, schema: TrustProfile, validator: TrustProfileValidator },
   "x07.trust.report@0.1.0": { family: "x07", tagged: true, schema: TrustReport, validator: TrustReportValidator },
   "x07.typecheck.diagdata@0.1.0": { family: "x07", tagged: false, schema: TypecheckDiagData, validator: TypecheckDiagDataValidator },

@@ -4,19 +4,20 @@ import { Compile } from "typebox/compile";
 import * as $support from "../_support.ts";
 import * as $x07_x07_x07diag_0_1_0 from "./x07.x07diag@0.1.0.ts";
 
-/** Checks of the boundaries index against the public exports it should cover. */
+/** What x07 arch check found when it compared the boundaries index with the public exports (the shape upstream's arch check emits; its spec/ file describes an older one). */
 export const ArchBoundariesReport = Type.Object(
   {
     schema_version: Type.Literal("x07.arch.boundaries.report@0.1.0"),
-    manifest_path: Type.String({ minLength: 1, maxLength: 4096 }),
+    ok: Type.Boolean(),
     index_path: Type.String({ minLength: 1, maxLength: 4096 }),
     summary: Type.Object(
       {
         boundaries_total: Type.Integer({ minimum: 0 }),
-        public_exports_total: Type.Integer({ minimum: 0 }),
-        covered_exports_total: Type.Integer({ minimum: 0 }),
-        missing_exports_total: Type.Integer({ minimum: 0 }),
-        invalid_boundaries_total: Type.Integer({ minimum: 0 }),
+        public_exports_scanned: Type.Integer({ minimum: 0 }),
+        missing_boundaries: Type.Integer({ minimum: 0 }),
+        missing_smoke: Type.Integer({ minimum: 0 }),
+        missing_pbt: Type.Integer({ minimum: 0 }),
+        missing_verify: Type.Integer({ minimum: 0 }),
       },
       { additionalProperties: false },
     ),
@@ -26,28 +27,15 @@ export const ArchBoundariesReport = Type.Object(
           id: Type.String({ minLength: 1, maxLength: 128 }),
           symbol: Type.String({ minLength: 1, maxLength: 256 }),
           node_id: Type.String({ minLength: 1, maxLength: 128 }),
-          status: Type.Enum(["ok", "invalid"]),
-          issues: Type.Array(Type.String({ maxLength: 2048 })),
+          status: Type.Enum(["ok", "invalid", "missing_smoke", "missing_pbt", "missing_verify"]),
         },
         { additionalProperties: false },
       ),
     ),
-    missing_exports: Type.Array(
-      Type.Object(
-        {
-          symbol: Type.String({ minLength: 1, maxLength: 256 }),
-          node_id: Type.String({ minLength: 1, maxLength: 128 }),
-          module_id: Type.String({ minLength: 1, maxLength: 256 }),
-          module_path: Type.String({ minLength: 1, maxLength: 4096 }),
-        },
-        { additionalProperties: false },
-      ),
-      { description: "Public exports no boundary declares." },
-    ),
-    diags: Type.Array($x07_x07_x07diag_0_1_0.Diagnostic),
+    diagnostics: Type.Array($x07_x07_x07diag_0_1_0.Diagnostic),
   },
   {
-    description: "Checks of the boundaries index against the public exports it should cover.",
+    description: "What x07 arch check found when it compared the boundaries index with the public exports (the shape upstream's arch check emits; its spec/ file describes an older one).",
     additionalProperties: false,
   },
 );
