@@ -153,7 +153,9 @@ const coverageStep = (w: ArtifactWriter, c: Collector, project: CertifyProject, 
       c.add(certDiag("X07TC_EPROOF_COVERAGE", `coverage could not run: ${r.message}`));
       return { ref: c.artifact("coverage (stub)", yield* w.stub("verify.coverage.json", "coverage_report", r.message)), coverage: undefined, summaryRef: null, imported: [] as ImportedSummary[] };
     }
-    c.artifact("coverage report", yield* w.json("verify.coverage.report.json", r.value.report));
+    // The report's artifacts name only files in the output directory (the stage's own paths point at its scratch space).
+    const coverageReport = { ...(obj(r.value.report) ?? {}), artifacts: r.value.summary !== undefined ? { verify_coverage_summary_path: "verify.summary.json" } : {} };
+    c.artifact("coverage report", yield* w.json("verify.coverage.report.json", coverageReport));
     const doc = at(r.value.report, "coverage") ?? { summary: {}, functions: [] };
     const ref = c.artifact("coverage", yield* w.json("verify.coverage.json", doc));
     if (str(at(r.value.report, "result", "kind")) !== "coverage_report") c.add(certDiag("X07TC_EPROOF_COVERAGE", "the coverage report's result.kind is not coverage_report", { diagnostics: arr(at(r.value.report, "diagnostics")).map((d) => str(at(d, "code"))) }));
@@ -263,7 +265,8 @@ const proveStep = (w: ArtifactWriter, c: Collector, project: CertifyProject, tar
           checkRef = c.artifact(`proof check ${symbol}`, yield* w.json(`${dir}/proof.check.json`, check));
         } else c.add(certDiag("X07TC_EPROOF_CHECK_MISSING", `prove check could not run for ${symbol}: ${cr.message}`, { symbol }));
       }
-      const report = { ...(obj(run.value.report) ?? {}), artifacts: { ...(obj(at(run.value.report, "artifacts")) ?? {}), ...artifacts, ...(checkRef !== undefined ? { proof_check_report_path: checkRef.path } : {}) } };
+      // The report's artifacts name only files in the output directory (the stage's own paths point at its scratch space).
+      const report = { ...(obj(run.value.report) ?? {}), artifacts: { ...artifacts, ...(checkRef !== undefined ? { proof_check_report_path: checkRef.path } : {}) } };
       const reportRef = c.artifact(`prove report ${symbol}`, yield* w.json(`${dir}/verify.prove.report.json`, report));
       reports.push(reportRef);
       const codes = arr(at(run.value.report, "diagnostics")).flatMap((d) => (typeof at(d, "code") === "string" ? [str(at(d, "code"))!] : []));
