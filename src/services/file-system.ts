@@ -73,7 +73,8 @@ export const makeMemoryFileSystem = (initial: Readonly<Record<string, string | U
   const dirs = new Set<string>();
   const enc = new TextEncoder();
   for (const [k, v] of Object.entries(initial)) files.set(norm(k), typeof v === "string" ? enc.encode(v) : v);
-  const isDir = (p: string) => dirs.has(p) || [...files.keys()].some((f) => f.startsWith(p === "/" ? "/" : p + "/"));
+  // "." (the working directory) always exists; relative keys live under it.
+  const isDir = (p: string) => p === "." || dirs.has(p) || [...files.keys()].some((f) => f.startsWith(p === "/" ? "/" : p + "/"));
   const notFound = (method: string, p: string) => PlatformError.systemError({ _tag: "NotFound", module: "FileSystem", method, pathOrDescriptor: p, description: "no such file or directory" });
   const read = (method: string, p: string) => {
     const b = files.get(norm(p));
