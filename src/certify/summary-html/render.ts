@@ -28,6 +28,8 @@ code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-al
 .badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12.5px;font-weight:600}.badge.ok{background:#d9f2e1;color:#14532d}.badge.bad{background:#fbdcd9;color:#7f1d1d}
 .muted{color:#6b7280}.failure{border-left:4px solid #b3261e;padding:6px 12px;margin:8px 0;background:#fdf3f2}
 ul.claims{margin:0;padding-left:20px}
+td a{word-break:break-all}code.sha{font-size:11px;white-space:nowrap;word-break:normal}
+#artifacts td:first-child{width:22%}#artifacts td:last-child{width:1%}
 `;
 
 const proofRow = (p: ProofFact, item: TrustCertificate["proof_inventory"][number] | undefined): string[] => [
@@ -122,7 +124,7 @@ export const renderSummaryHtml = (cert: TrustCertificate, facts: SummaryFacts): 
   const artifacts = section(
     "artifacts",
     "Artifacts",
-    table(["artifact", "file", "sha256"], facts.artifacts.map((x) => [esc(x.label), `<a href="${esc(x.ref.path)}">${esc(x.ref.path)}</a>`, code(x.ref.sha256_hex)]), "No artifacts."),
+    table(["artifact", "file", "sha256"], facts.artifacts.map((x) => [esc(x.label), `<a href="${esc(x.ref.path)}">${esc(x.ref.path)}</a>`, `<code class="sha">${esc(x.ref.sha256_hex)}</code>`]), "No artifacts."),
   );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
