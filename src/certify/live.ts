@@ -7,7 +7,7 @@ import { Effect, Layer } from "effect";
 import type { Context, FileSystem } from "effect";
 import type { JsonValue } from "../core/json/index.ts";
 import { archCheck } from "../arch/index.ts";
-import { isReviewGate, reviewDiff } from "../review/index.ts";
+import { isReviewGate, renderReviewText, reviewDiff } from "../review/index.ts";
 import { layerStd } from "../std/index.ts";
 import { test } from "../test/index.ts";
 import * as nodePath from "node:path";
@@ -86,9 +86,10 @@ export const layerCertifyReview: Layer.Layer<CertifyReview, never, FileSystem.Fi
     diff: (baseline, root, gates) => {
       const unknown = gates.filter((g) => !isReviewGate(g));
       if (unknown.length > 0) return Effect.fail(new StepFailure({ message: `unknown review gates: ${unknown.join(", ")}` }));
+      const known = gates.filter(isReviewGate);
       return run(
-        reviewDiff(baseline, root, gates.filter(isReviewGate), { mode: "project" }).pipe(
-          Effect.map((r) => ({ exitCode: r.exitCode as number, report: JSON.parse(r.json) as JsonValue, html: r.html })),
+        reviewDiff(baseline, root, known, { mode: "project" }).pipe(
+          Effect.map((r) => ({ exitCode: r.exitCode as number, report: JSON.parse(r.json) as JsonValue, html: r.html, text: renderReviewText(r.report, known) })),
           Effect.mapError(failure),
         ),
       );

@@ -270,6 +270,7 @@ export const fakeLayer = (cfg: FakeConfig = {}) => {
           exitCode: cfg.reviewExit ?? 0,
           report: { schema_version: "x07.review.diff@0.5.0", highlights: Object.fromEntries(Object.entries(cfg.reviewHighlights ?? {}).map(([k, n]) => [k, Array.from({ length: n }, (_, i) => ({ i }))])), diags: [] } as JsonValue,
           html: "<!doctype html><title>review</title>",
+          text: `x07 review diff\n${Object.entries(cfg.reviewHighlights ?? {}).map(([k, n]) => `- ${k}: ${n}`).join("\n")}\n`,
         }),
     }),
     layerNodeFileSystem,

@@ -141,6 +141,27 @@ describe("orders: the unbounded kernel is rejected", () => {
   });
 });
 
+describe("orders: review diff against a baseline", () => {
+  it("an identical baseline keeps the certificate accepted and writes review.diff.{json,html,txt}", async () => {
+    const r = await runtime.runPromise(certify(FIXTURE, { profile: "verified_core_pure_v1", entry: ENTRY, outDir: outDir(), baseline: fixtureCopy() }));
+    expect(r.certificate.diagnostics).toEqual([]);
+    expect(r.certificate.evidence.review_diff?.path).toBe("review.diff.json");
+    for (const f of ["review.diff.json", "review.diff.html", "review.diff.txt"]) expect(existsSync(nodePath.join(r.outDir, f))).toBe(true);
+    expect(readFileSync(nodePath.join(r.outDir, "review.diff.txt"), "utf8")).toContain("boundary_changes: 0");
+  });
+  it("a boundary relaxed against the baseline (pbt no longer required) is rejected", async () => {
+    const dir = fixtureCopy();
+    const p = nodePath.join(dir, "arch", "boundaries", "index.x07boundary.json");
+    const idx = JSON.parse(readFileSync(p, "utf8")) as { boundaries: Array<{ pbt: { required: boolean } }> };
+    idx.boundaries[0]!.pbt.required = false;
+    writeFileSync(p, JSON.stringify(idx, null, 2) + "\n");
+    const r = await runtime.runPromise(certify(dir, { profile: "verified_core_pure_v1", entry: ENTRY, outDir: outDir(), baseline: FIXTURE }));
+    expect(r.verdict).toBe("rejected");
+    expect(codes(r.certificate)).toContain("X07TC_EBOUNDARY_RELAXED");
+    expect(codes(r.certificate)).toContain("X07TC_EDIFF_POSTURE");
+  });
+});
+
 describe.skipIf(skipUpstream !== undefined)(`upstream fixtures (from the mirror)${skipUpstream !== undefined ? ` — skipped: ${skipUpstream}` : ""}`, () => {
   const fixture = () => nodePath.join(upstream!, "crates/x07/tests/fixtures/verified_core_fixture_v1");
   const profile = () => nodePath.join(upstream!, "arch/trust/profiles/verified_core_fixture_v1.json");

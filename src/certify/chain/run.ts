@@ -454,11 +454,7 @@ const reviewStep = (w: ArtifactWriter, c: Collector, project: CertifyProject, ba
       if (n > 0) c.add(certDiag(code, `${message} (${n} highlight${n === 1 ? "" : "s"})`, { highlights: n }));
     }
     const diags = arr(at(report, "diags")).map((d) => `${str(at(d, "code")) ?? "unknown"}: ${str(at(d, "message")) ?? ""}`);
-    const counts = ["proof_changes", "recursive_proof_changes", "boundary_changes", "subset_changes", "summary_changes", "network_policy_changes", "peer_policy_changes", "capsule_network_changes", "dependency_closure_changes"].map(
-      (k) => `- ${k}: ${arr(at(report, "highlights", k)).length}`,
-    );
-    const text = ["x07 review diff", `from: ${baseline}`, `to: ${project.root}`, "", "highlights:", ...counts, "", "fail_on:", ...gates.map((g) => `- ${g}`), "", ...(diags.length > 0 ? ["diags:", ...diags.map((d) => `- ${d}`), ""] : [])].join("\n");
-    c.artifact("review diff (text)", yield* w.bytes("review.diff.txt", text.endsWith("\n") ? text : text + "\n"));
+    c.artifact("review diff (text)", yield* w.bytes("review.diff.txt", r.value.text));
     return { ref, fact: { exitCode, diags } };
   });
 

@@ -101,13 +101,13 @@ export interface CompileShape {
 }
 export class CertifyCompile extends Context.Service<CertifyCompile, CompileShape>()("@x07/sdk/certify/Compile") {}
 
-/** `x07 review diff --from BASELINE --to PROJECT --mode project --fail-on G…`: exit code, `x07.review.diff@0.5.0`, HTML. */
+/** `x07 review diff --from BASELINE --to PROJECT --mode project --fail-on G…`: exit code, `x07.review.diff@0.5.0`, HTML, text summary. */
 export interface ReviewShape {
   readonly diff: (
     baseline: string,
     projectRoot: string,
     failOn: ReadonlyArray<string>,
-  ) => Effect.Effect<{ readonly exitCode: number; readonly report: JsonValue; readonly html: string }, StepFailure>;
+  ) => Effect.Effect<{ readonly exitCode: number; readonly report: JsonValue; readonly html: string; readonly text: string }, StepFailure>;
 }
 export class CertifyReview extends Context.Service<CertifyReview, ReviewShape>()("@x07/sdk/certify/Review") {}
 
