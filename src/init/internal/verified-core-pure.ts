@@ -3,6 +3,7 @@
  * kernel with postconditions, its boundary declared in the boundaries index, smoke + property tests, a strict
  * arch manifest and a copy of the `verified_core_pure_v1` trust profile naming the kernel as entrypoint.
  */
+import { builtinProfile } from "../../certify/profiles/index.ts";
 import { archManifest, ARCH_MANIFEST_PATH, boundariesIndex, BOUNDARIES_INDEX_PATH } from "./arch.ts";
 import { gitignore, json, lockJson, projectJson } from "./files.ts";
 import type { TemplateFile } from "./files.ts";
@@ -33,52 +34,6 @@ export const VERIFIED_KERNEL: KernelSpec = {
 };
 
 export const TRUST_PROFILE_PATH = "arch/trust/profiles/verified_core_pure_v1.json";
-
-/**
- * The `verified_core_pure_v1` profile (x07.trust.profile@0.4.0) with the kernel as its entrypoint. The
- * requirement values are the built-in profile's definition: pure code, no async/recursion/extern/unsafe/FFI,
- * strict arch checks, boundary index, smoke + unit + PBT evidence and a proof of every reachable defn.
- */
-export const verifiedCorePureProfile = (entrypoints: ReadonlyArray<string>) => ({
-  schema_version: "x07.trust.profile@0.4.0",
-  id: "verified_core_pure_v1",
-  claims: ["human_can_review_certificate_not_source"],
-  entrypoints: [...entrypoints],
-  worlds_allowed: ["solve-pure"],
-  language_subset: { allow_defasync: false, allow_recursion: false, allow_extern: false, allow_unsafe: false, allow_ffi: false, allow_dynamic_dispatch: false },
-  arch_requirements: {
-    manifest_min_version: "x07.arch.manifest@0.3.0",
-    require_allowlist_mode: true,
-    require_deny_cycles: true,
-    require_deny_orphans: true,
-    require_visibility: true,
-    require_world_caps: true,
-    require_brand_boundaries: true,
-  },
-  evidence_requirements: {
-    require_boundary_index: true,
-    require_schema_derive_check: true,
-    require_smoke_harnesses: true,
-    require_unit_tests: true,
-    require_pbt: "public_boundaries_only",
-    require_proof_mode: "prove",
-    require_proof_coverage: "all_reachable_defn",
-    require_async_proof_coverage: false,
-    require_per_symbol_prove_reports_defn: true,
-    require_per_symbol_prove_reports_async: false,
-    allow_coverage_summary_imports: false,
-    require_capsule_attestations: false,
-    require_runtime_attestation: false,
-    require_effect_log_digests: false,
-    require_peer_policies: false,
-    require_network_capsules: false,
-    require_dependency_closure_attestation: false,
-    require_compile_attestation: true,
-    require_trust_report_clean: true,
-    require_sbom: true,
-  },
-  sandbox_requirements: { sandbox_backend: "any", forbid_weaker_isolation: false, network_mode: "any", network_enforcement: "any" },
-});
 
 const readme = (k: KernelSpec): string => {
   const s = kernelSymbols(k);
@@ -131,6 +86,7 @@ export const verifiedCorePureFiles = (): TemplateFile[] => {
       }),
     },
     { path: BOUNDARIES_INDEX_PATH, text: boundariesIndex([kernelBoundary(k, "kernel")]) },
-    { path: TRUST_PROFILE_PATH, text: json(verifiedCorePureProfile([s.kernel])) },
+    // the built-in profile (certify's table) bound to the kernel
+    { path: TRUST_PROFILE_PATH, text: json(builtinProfile("verified_core_pure_v1", [s.kernel])) },
   ];
 };
