@@ -40,7 +40,7 @@ export { TRUST_CERTIFICATE_SCHEMA_VERSION } from "./certificate/derive.ts";
 export { isStrongProfile, realizedClaims, scopeSummary } from "./certificate/rules.ts";
 export { renderSummaryHtml } from "./summary-html/render.ts";
 export { attestCompile, COMPILER_LANG_ID } from "./attest/compile.ts";
-export { layerCertifyLive, layerCertifyProfiles, layerCertifyArch, layerCertifyCoverage, layerCertifyProver, layerCertifyTests, layerCertifyTrustReport, layerCertifyCompile, layerCertifyReview } from "./live.ts";
+export { layerCertifyNode, layerCertifyLive, layerCertifyProfiles, layerCertifyArch, layerCertifyCoverage, layerCertifyProver, layerCertifyTests, layerCertifyTrustReport, layerCertifyCompile, layerCertifyReview } from "./live.ts";
 
 /**
  * Options of {@link certify} (upstream's `x07 trust certify` flags).
@@ -116,10 +116,10 @@ const tcbOf = (prover: Pick<ProverShape, "engine" | "engineDescription" | "primi
  * @example
  * ```ts
  * import { Effect } from "effect";
- * import { certify, layerCertifyLive } from "x07-sdk/certify";
+ * import { certify, layerCertifyNode } from "x07-sdk/certify";
  * const r = await Effect.runPromise(
  *   certify("examples/orders", { profile: "verified_core_pure_v1", entry: "orders.core.compute_total_v1", outDir: "target/cert" })
- *     .pipe(Effect.provide(layerCertifyLive)),
+ *     .pipe(Effect.provide(layerCertifyNode)),
  * );
  * console.log(r.verdict, r.paths.summaryHtml);
  * ```

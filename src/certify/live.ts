@@ -9,6 +9,7 @@ import type { JsonValue } from "../core/json/index.ts";
 import { archCheck } from "../arch/index.ts";
 import { isReviewGate, renderReviewText, reviewDiff } from "../review/index.ts";
 import { layerStd } from "../std/index.ts";
+import { layerNodeFileSystem } from "../services/index.ts";
 import { test } from "../test/index.ts";
 import * as nodePath from "node:path";
 import { randomUUID } from "node:crypto";
@@ -279,3 +280,10 @@ export const layerCertifyLive = Layer.mergeAll(
   layerCertifyCompile,
   layerCertifyReview,
 );
+
+/**
+ * {@link layerCertifyLive} over the Node file system: everything a Node script needs to run `certify`.
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerCertifyNode = Layer.provideMerge(layerCertifyLive, layerNodeFileSystem);
