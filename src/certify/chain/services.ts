@@ -85,9 +85,9 @@ export class CertifyCoverage extends Context.Service<CertifyCoverage, CoverageSh
  * next to the proof object, by name relative to the item directory: `verify.proof-summary.json` and
  * `proof.json` when proven (the proof object hashes the summary's bytes, so they are written verbatim),
  * `verify.smt2`, `z3.out.txt`, `cex.json` when a counterexample was found, `imported_proof_summaries/<sha>.json`.
-
  * @since 0.1.0
- * @category models */
+ * @category models
+ */
 export interface ProveRun {
   /** The `x07.verify.report@0.8.0` (mode prove); certify points its `artifacts` at the item directory. */
   readonly report: JsonValue;
