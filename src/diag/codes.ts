@@ -7,6 +7,7 @@
  * so emitting an unlisted code is a compile error.
  */
 import { ARCH_CODES } from "./codes/arch.ts";
+import { CERTIFY_CODES } from "./codes/certify.ts";
 import { INIT_CODES } from "./codes/init.ts";
 import { REVIEW_CODES } from "./codes/review.ts";
 import { TRUST_CODES } from "./codes/trust.ts";
@@ -174,6 +175,7 @@ export const DIAGNOSTIC_CODES = {
   ...VERIFY_CODES,
   ...ARCH_CODES,
   ...TRUST_CODES,
+  ...CERTIFY_CODES,
   ...REVIEW_CODES,
   ...INIT_CODES,
 } as const satisfies Record<string, CodeInfo>;
