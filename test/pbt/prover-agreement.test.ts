@@ -44,7 +44,7 @@ const boundedEntry = (maxCount: number, maxPrice: number) => ({
 });
 
 const proveTotal = async (maxCount: number, maxPrice: number) => {
-  const parsed = parseX07AstValue(boundedEntry(maxCount, maxPrice));
+  const parsed = parseX07AstValue(boundedEntry(maxCount, maxPrice) as unknown as Parameters<typeof parseX07AstValue>[0]);
   if (!parsed.ok) throw new Error("fixture does not parse");
   const checked = await Effect.runPromise(checkDocument(parsed.document).pipe(Effect.provide(layerNoStd), Effect.provide(layerMemoryFileSystem({}))));
   if (!checked.ok || checked.program === undefined) throw new Error(JSON.stringify(checked.diagnostics));
