@@ -62,7 +62,7 @@ describe.skipIf(skipReason !== undefined)(`summary.html in headless chromium${sk
     expect(await p.locator("#proofs td code", { hasText: ENTRY }).first().isVisible()).toBe(true);
     expect(await p.locator("#tests").innerText()).toContain("2 passed");
     // Every artifact link resolves to a file next to the page.
-    const hrefs = await p.locator("#artifacts a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+    const hrefs = await p.locator("#artifacts a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     expect(hrefs.length).toBe(r.facts.artifacts.length);
     for (const h of hrefs) expect(existsSync(nodePath.join(r.outDir, h))).toBe(true);
     await context.close();
