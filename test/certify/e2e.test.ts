@@ -141,6 +141,7 @@ describe("orders: the unbounded kernel is rejected", () => {
     const html = readFileSync(r.paths.summaryHtml!, "utf8");
     for (const s of ["REJECTED", "total_non_negative", "X07TC_EPROVE", String(v["item_count"])]) expect(html).toContain(s);
     expect(digestFailures(r)).toEqual([]);
+    expect(await schemaFailures(r.outDir)).toEqual([]);
   });
 
   it("a surrogate certification entry is rejected with X07TC_ESURROGATE_ENTRY_FORBIDDEN", async () => {
