@@ -113,6 +113,18 @@ describe("accepted certificate (all stages green)", () => {
   });
 });
 
+describe("rerunning into the same directory", () => {
+  it("leaves no stale file of the earlier run in a proof directory (cex.json of a rejected run)", async () => {
+    const out = mkdtempSync(nodePath.join(tmpdir(), "x07-cert-rerun-"));
+    const rejected = await run({ proofs: { [ENTRY]: { kind: "counterexample_found" } } }, { outDir: out });
+    const cex = nodePath.join(out, "prove", `id_${sha256Hex(ENTRY)}`, "cex.json");
+    expect(existsSync(cex)).toBe(true);
+    const accepted = await run({}, { outDir: out });
+    expect([rejected.verdict, accepted.verdict]).toEqual(["rejected", "accepted"]);
+    expect(existsSync(cex)).toBe(false);
+  });
+});
+
 describe("rejected certificates name the failing clause", () => {
   it("a counterexample rejects with X07TC_EPROVE, the clause and the inputs; no inventory item", async () => {
     const r = await run({ proofs: { [ENTRY]: { kind: "counterexample_found" } } });

@@ -26,6 +26,8 @@ export interface ArtifactWriter {
   readonly stub: (rel: string, artifact: string, message: string) => Effect.Effect<EvidenceRef, FileWriteError>;
   /** Absolute path of an output-relative path. */
   readonly abs: (rel: string) => string;
+  /** Removes an output-relative directory left by an earlier run (so no stale file sits next to new evidence). */
+  readonly clear: (rel: string) => Effect.Effect<void>;
 }
 
 /** A writer rooted at `dir` (absolute). Relative paths use `/` on every platform. */
@@ -44,5 +46,6 @@ export const makeArtifactWriter = (fs: FileSystem.FileSystem, dir: string): Arti
     bytes,
     json: (rel, value) => bytes(rel, jsonText(value)),
     stub: (rel, artifact, message) => bytes(rel, jsonText({ ok: false, artifact, message })),
+    clear: (rel) => Effect.ignore(fs.remove(abs(rel), { recursive: true, force: true })),
   };
 };

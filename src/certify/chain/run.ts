@@ -224,6 +224,7 @@ const proveStep = (w: ArtifactWriter, c: Collector, project: CertifyProject, tar
     for (const { symbol, kind } of targets) {
       const dir = `prove/${idDirName(symbol)}`;
       const missing = kind === "defasync" ? "X07TC_EASYNC_PROVE_REPORT_MISSING" : "X07TC_EPROVE_REPORT_MISSING";
+      yield* w.clear(dir);
       const run = yield* attempt(prover.prove(project, symbol, budgets));
       if (!run.ok) {
         c.add(certDiag(missing, `prove could not run for ${symbol}: ${run.message}`, { symbol }));
