@@ -100,6 +100,9 @@ describe("orders (our fixture): bounded kernel", () => {
     for (const [f, bytes] of snapshot) expect(readFileSync(f).equals(bytes), nodePath.relative(out, f)).toBe(true);
     expect(walk(out).length).toBe(snapshot.size);
     expect(a.certificate.out_dir).toBe(out);
+    // Into another directory: the certificate differs only in out_dir (evidence paths are relative to it).
+    const b = await run(FIXTURE, "verified_core_pure_v1", ENTRY);
+    expect({ ...b.certificate, out_dir: out }).toEqual(a.certificate);
   });
 });
 
