@@ -15,7 +15,10 @@ type JsonObject = { [key: string]: JsonValue };
 
 /** What the server allows; a client's asks are clamped to the `max*` values. */
 export interface ServerLimits {
-  /** Largest request body (bytes); a bigger one is refused with 413. */
+  /**
+   * Largest request body (bytes); a bigger one is refused with 413. Also the bound on check time, which no budget
+   * limits (checking costs ~0.3–1 ms per small function here): 64 KiB ≈ a few hundred functions.
+   */
   readonly maxBodyBytes: number;
   /** Fuel when the request names none. */
   readonly defaultFuel: number;
@@ -40,7 +43,7 @@ export interface ServerLimits {
  * X07I_TRAP_FUEL). Numbers: docs/examples/embed-server.md.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
-  maxBodyBytes: 1024 * 1024,
+  maxBodyBytes: 64 * 1024,
   defaultFuel: 500_000,
   maxFuel: 500_000,
   defaultMemoryBytes: 16 * 1024 * 1024,
