@@ -276,7 +276,10 @@ service's OS side (ingress, bindings, probes, rollout, scaling) is declared in t
 - \`arch/service/index.x07service.json\` — the service manifest (cell, topology profiles \`dev\` and \`prod\`, bindings).
 - \`arch/manifest.x07arch.json\` — kernel (solve-pure), shell (run-os-sandboxed) and tests nodes;
   \`arch/boundaries/index.x07boundary.json\` declares the kernel as a public boundary.
-- \`policy/run-os.json\` — the sandbox policy of the \`sandbox\` profile in \`x07.json\`; it opens nothing yet.
+- \`x07.json\` — world and default profile \`pure\` (solve-pure: the code is pure today) and operational entry
+  \`${s.kernel}\`, so the kernel certifies under \`verified_core_pure_v1\` as scaffolded; the \`sandbox\`
+  profile (run-os-sandboxed over \`policy/run-os.json\`) is for the shell once it does I/O.
+- \`policy/run-os.json\` — the sandbox policy of the \`sandbox\` profile; it opens nothing yet.
 - \`tests/core.x07.json\` — kernel unit cases, a handler round trip and a property test of the kernel's
   \`ensures\` clauses; \`tests/tests.json\` lists them.
 
@@ -287,6 +290,7 @@ Commands:
     x07 test --all --manifest tests/tests.json
     x07 arch check
     x07 verify --prove --entry ${s.kernel}
+    x07 trust certify --project x07.json --profile verified_core_pure_v1 --entry ${s.kernel} --out-dir target/cert
 `;
 };
 
@@ -300,12 +304,14 @@ export const archetypeFiles = (id: keyof typeof TEMPLATES): TemplateFile[] => {
     { path: "README.md", text: readme(id, t) },
     {
       path: "x07.json",
+      // The code is pure today, so the project world and default profile are solve-pure and the certifiable
+      // operational entry is the kernel; the `sandbox` profile is where the OS shell runs once it does I/O.
       text: projectJson({
-        world: "run-os-sandboxed",
+        world: "solve-pure",
         moduleRoots: ["src"],
-        operationalEntry: s.handler,
-        defaultProfile: "sandbox",
-        profiles: { sandbox: { world: "run-os-sandboxed", policy: POLICY_PATH }, pure: { world: "solve-pure" } },
+        operationalEntry: s.kernel,
+        defaultProfile: "pure",
+        profiles: { pure: { world: "solve-pure" }, sandbox: { world: "run-os-sandboxed", policy: POLICY_PATH } },
       }),
     },
     { path: "x07.lock.json", text: lockJson() },

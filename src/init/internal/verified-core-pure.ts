@@ -59,6 +59,7 @@ Commands:
     x07 verify --coverage --entry ${s.kernel}
     x07 verify --prove --entry ${s.kernel}
     x07 trust profile check --profile ${TRUST_PROFILE_PATH} --project x07.json --entry ${s.kernel}
+    x07 trust certify --project x07.json --profile ${TRUST_PROFILE_PATH} --entry ${s.kernel} --out-dir target/cert
 `;
 };
 
