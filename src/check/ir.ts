@@ -79,4 +79,6 @@ export interface CheckedProgram {
   readonly functions: ReadonlyMap<string, CheckedFunction>;
   /** Module ids in dependency order. */
   readonly modules: ReadonlyArray<string>;
+  /** The parsed documents of those modules by id (their `imports` and `meta`, e.g. `meta.brands_v1`). */
+  readonly documents?: ReadonlyMap<string, X07AstDocument>;
 }

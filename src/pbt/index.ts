@@ -14,11 +14,13 @@
 import { Effect } from "effect";
 import { checkDocument } from "../check/index.ts";
 import type { CheckedProgram } from "../check/index.ts";
+import { makeDiagnostic } from "../diag/index.ts";
 import type { Diagnostic } from "../diag/index.ts";
 import { parseX07AstValue } from "../parse/index.ts";
 import type { WorldId } from "../core/worlds/table.ts";
 import type { RunOutcome } from "../interp/index.ts";
-import { caseDriver } from "./internal/driver.ts";
+import { caseDriver, paramBrandsOf } from "./internal/driver.ts";
+import type { BrandResolveError, ParamBrand } from "./internal/driver.ts";
 import type { BudgetScope, ParamTy } from "./internal/driver.ts";
 import { PBT_REPRO_SCHEMA_VERSION, reproCaseBytes, reproParams, reproTool } from "./internal/repro.ts";
 import type { CaseBudget, PbtRepro } from "./internal/repro.ts";
@@ -33,7 +35,8 @@ export type { StatusV1, Expect, TestStatus } from "./internal/status.ts";
 export { effectiveSeed, fnv1a64, fastCheckSeed } from "./internal/seed.ts";
 export { PBT_REPRO_SCHEMA_VERSION, parseRepro, reproText, reproToJson, reproDirName, reproCaseBytes, reproTys, checkRepro } from "./internal/repro.ts";
 export type { PbtRepro, ReproParam, CaseBudget, FailureKind } from "./internal/repro.ts";
-export { caseDriver, reproWrapperModule, caseImports, DRIVER_AST_VERSION } from "./internal/driver.ts";
+export { caseDriver, reproWrapperModule, caseImports, paramBrandsOf, DRIVER_AST_VERSION } from "./internal/driver.ts";
+export type { ParamBrand, BrandResolveError } from "./internal/driver.ts";
 export type { ParamTy, BudgetScope } from "./internal/driver.ts";
 export type { PbtGen, PbtProgress, CaseVerdict, SuiteResult, SuiteFailure } from "./internal/suite.ts";
 export { fixFromPbt } from "./internal/fix.ts";
@@ -100,11 +103,36 @@ export const checkCaseDriver = (
   options: { readonly moduleRoots?: ReadonlyArray<string>; readonly world?: WorldId; readonly budgetScope?: BudgetScope } = {},
 ) =>
   Effect.gen(function* () {
-    const parsed = parseX07AstValue(caseDriver(entry, tys, options.budgetScope), { file: "driver.x07.json" });
-    if (!parsed.ok) return { ok: false as const, diagnostics: parsed.diagnostics };
-    const checked = yield* checkDocument(parsed.document, { moduleRoots: options.moduleRoots ?? [], world: options.world ?? "solve-pure" });
-    return checked.ok && checked.program !== undefined ? { ok: true as const, program: checked.program, diagnostics: checked.diagnostics } : { ok: false as const, diagnostics: checked.diagnostics };
+    const checkOne = (brands: ReadonlyArray<ParamBrand | undefined>) =>
+      Effect.gen(function* () {
+        const parsed = parseX07AstValue(caseDriver(entry, tys, options.budgetScope, brands), { file: "driver.x07.json" });
+        if (!parsed.ok) return { ok: false as const, diagnostics: parsed.diagnostics };
+        const checked = yield* checkDocument(parsed.document, { moduleRoots: options.moduleRoots ?? [], world: options.world ?? "solve-pure" });
+        return checked.ok && checked.program !== undefined ? { ok: true as const, program: checked.program, diagnostics: checked.diagnostics } : { ok: false as const, diagnostics: checked.diagnostics };
+      });
+    // Unbranded first; a property with branded bytes parameters gets a second driver that casts them.
+    const plain = yield* checkOne([]);
+    if (!plain.ok) return plain;
+    const brands = brandsForDriver(plain.program, entry, tys);
+    if (!Array.isArray(brands)) return { ok: false as const, diagnostics: [brands as Diagnostic] };
+    return brands.some((b) => b !== undefined) ? yield* checkOne(brands) : plain;
   });
+
+/**
+ * @internal The brands of a property's parameters for its driver, or a diagnostic: a brand on a non-bytes
+ * parameter, or a brand with two different validators in the entry's module graph.
+ */
+export const brandsForDriver = (program: CheckedProgram, entry: string, tys: ReadonlyArray<ParamTy>): ReadonlyArray<ParamBrand | undefined> | Diagnostic => {
+  const brands = paramBrandsOf(program, entry);
+  if (!Array.isArray(brands)) {
+    const e = brands as BrandResolveError;
+    return makeDiagnostic("X07T_EPBT_MANIFEST_INVALID", `brand ${e.brand} resolves to more than one validator in the module graph of ${entry}: ${e.validators.join(", ")}`, { data: { brand: e.brand, validators: [...e.validators] } });
+  }
+  const list = brands as ReadonlyArray<ParamBrand | undefined>;
+  const bad = list.findIndex((b, i) => b !== undefined && tys[i] !== "bytes");
+  if (bad >= 0) return makeDiagnostic("X07T_EPBT_MANIFEST_INVALID", `parameter ${bad} of ${entry} is branded ${list[bad]!.brand}; brands need a bytes generator, the manifest gives ${tys[bad]}`, { data: { arg_index: bad } });
+  return list;
+};
 
 /** @internal Runs a suite on an already checked driver and builds the repro of a failure. */
 export const runPbtOnProgram = (spec: PbtSpec, program: CheckedProgram, options: PbtOptions = {}): { suite: SuiteResult; repro?: PbtRepro } => {

@@ -8,8 +8,12 @@
  * Produces an `x07.x07test@0.4.0` {@link X07TestReport} and upstream's exit code (0, 10, 11, 12). Needs
  * effect's `FileSystem` and the `StdModules` service. Emits `ETEST_*`, `X07T_*` and `EDETERMINISM` codes.
  *
+ * Branded PBT parameters go through the validator `meta.brands_v1` names for the brand (rejected cases are
+ * discarded as skips); a brand without a validator is branded unchecked.
+ *
  * Not yet: worlds other than solve-pure (reported as ETEST_WORLD_UNSUPPORTED), interrupting timeouts (the
- * interpreter is bounded by fuel; timeouts are checked once a run is over), branded PBT parameters.
+ * interpreter is bounded by fuel; timeouts are checked once a run is over); `fix --from-pbt` wrappers of a
+ * branded property pass the stored case unvalidated (it was a validated failing case).
  * {@link test} runs tests one after another on any FileSystem; {@link testOnWorkers} spreads them over
  * worker threads (Node file system) with the same report.
  *

@@ -291,5 +291,6 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   if (queue.length > MAX_INSTANCES) {
     diagnostics.push(makeDiagnostic("X07-TAPP-ELAB-0001", `more than ${MAX_INSTANCES} generic instances (unbounded polymorphic recursion?)`, { ptr: "", ...fileOf(entry) }));
   }
-  return { program: { world: loaded.world, entry, solve, functions, modules: loaded.modules.map((m) => m.moduleId) }, diagnostics };
+  const documents = new Map(loaded.modules.map((m) => [m.moduleId, m.document] as const));
+  return { program: { world: loaded.world, entry, solve, functions, modules: loaded.modules.map((m) => m.moduleId), documents }, diagnostics };
 };

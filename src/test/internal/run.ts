@@ -14,7 +14,7 @@ import type { Diagnostic } from "../../diag/index.ts";
 import { interp } from "../../interp/index.ts";
 import type { RunOutcome } from "../../interp/index.ts";
 import { parseX07AstValue } from "../../parse/index.ts";
-import { caseDriver, checkRepro, parseStatusV1, replayPbt, reproDirName, reproText, reproToJson, runPbtOnProgram, statusFor } from "../../pbt/index.ts";
+import { brandsForDriver, caseDriver, checkRepro, parseStatusV1, replayPbt, reproDirName, reproText, reproToJson, runPbtOnProgram, statusFor } from "../../pbt/index.ts";
 import type { PbtProgress, PbtRepro } from "../../pbt/index.ts";
 import { unitDriver } from "./driver.ts";
 import type { TestDecl } from "./manifest.ts";
@@ -119,10 +119,22 @@ export const runPbtTest = (ctx: RunContext, t: TestDecl, base: Base) =>
     if (t.world !== "solve-pure")
       return done({ status: "error", run: { ok: false, exit_code: 2 }, diags: [tdiag("ETEST_WORLD_UNSUPPORTED", `the in-process runner runs solve-pure tests only (this test is ${t.world})`)] });
     const tys = ctx.repro !== undefined ? ctx.repro.counterexample.params.map((x) => x.ty) : p.params.map((x) => x.gen.kind);
-    const doc = caseDriver(t.entry, tys, p.budgetScope);
     const dir = reproDirName(t.id);
+    // Unbranded driver first; branded bytes parameters get a second driver that casts them (brandsForDriver).
+    let doc = caseDriver(t.entry, tys, p.budgetScope);
+    let c = yield* checkDriver(ctx, doc, t.world);
+    if (c.ok) {
+      const brands = brandsForDriver(c.program, t.entry, tys);
+      if (!Array.isArray(brands)) {
+        const d = brands as Diagnostic;
+        return done({ status: "error", run: { ok: false, exit_code: 2 }, diags: [tdiag("X07T_EPBT_MANIFEST_INVALID", d.message, (d.data ?? {}) as Record<string, unknown>)] });
+      }
+      if (brands.some((b) => b !== undefined)) {
+        doc = caseDriver(t.entry, tys, p.budgetScope, brands);
+        c = yield* checkDriver(ctx, doc, t.world);
+      }
+    }
     yield* writeDriverArtifact(ctx, dir, doc);
-    const c = yield* checkDriver(ctx, doc, t.world);
     if (!c.ok) {
       return done({ status: "error", compile: { ok: false, exit_code: 1, compiler_diags: c.diagnostics.map(compileDiag) }, diags: [tdiag("ETEST_COMPILE", c.diagnostics[0]?.message ?? "compile failed")] });
     }
