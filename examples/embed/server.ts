@@ -43,13 +43,16 @@ const send = (res: http.ServerResponse, r: Reply, extra: Readonly<Record<string,
   res.end(text);
 };
 
-/** Reads the body up to `max` bytes; `undefined` when it is larger (the rest is drained, then the socket closed). */
-const readBody = (req: http.IncomingMessage, max: number): Promise<Uint8Array | undefined> =>
+/**
+ * Reads the body up to `max` bytes. `"too_large"` when it is larger (the rest is drained, then the socket is
+ * closed); `"aborted"` when the client went away before the end.
+ */
+const readBody = (req: http.IncomingMessage, max: number): Promise<Uint8Array | "too_large" | "aborted"> =>
   new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? NaN);
     if (Number.isFinite(declared) && declared > max) {
       req.resume();
-      resolve(undefined);
+      resolve("too_large");
       return;
     }
     const chunks: Buffer[] = [];
@@ -61,7 +64,7 @@ const readBody = (req: http.IncomingMessage, max: number): Promise<Uint8Array | 
       if (size > max) {
         over = true;
         chunks.length = 0;
-        resolve(undefined);
+        resolve("too_large");
         return;
       }
       chunks.push(c);
@@ -69,6 +72,8 @@ const readBody = (req: http.IncomingMessage, max: number): Promise<Uint8Array | 
     req.on("end", () => {
       if (!over) resolve(new Uint8Array(Buffer.concat(chunks, size)));
     });
+    // After "end" this is a no-op (a promise settles once).
+    req.on("close", () => resolve("aborted"));
     req.on("error", reject);
   });
 
@@ -85,13 +90,14 @@ export const startEmbedServer = async (options: EmbedServerOptions = {}): Promis
   let served = 0;
   let inFlight = 0;
 
-  const runRoute = async (req: http.IncomingMessage): Promise<Reply> => {
+  const runRoute = async (req: http.IncomingMessage): Promise<Reply | undefined> => {
     if (!isJson(req.headers["content-type"])) {
       req.resume();
       return fromError({ status: 415, code: "request.unsupported_media_type", message: "send the request as application/json" });
     }
     const body = await readBody(req, limits.maxBodyBytes);
-    if (body === undefined) {
+    if (body === "aborted") return undefined;
+    if (body === "too_large") {
       return fromError({ status: 413, code: "request.too_large", message: `the request body is larger than ${limits.maxBodyBytes} bytes` }, { connection: "close" });
     }
     const decoded = decodeRunRequest(body, limits);
@@ -103,7 +109,7 @@ export const startEmbedServer = async (options: EmbedServerOptions = {}): Promis
     return { status: ev.status, body: ev.body, headers: { "server-timing": total + phases } };
   };
 
-  const ROUTES: Readonly<Record<string, Readonly<Record<string, (req: http.IncomingMessage) => Promise<Reply>>>>> = {
+  const ROUTES: Readonly<Record<string, Readonly<Record<string, (req: http.IncomingMessage) => Promise<Reply | undefined>>>>> = {
     "/run": { POST: runRoute },
     "/healthz": {
       GET: async () => (draining ? { status: 503, body: { ok: false, status: "draining" } } : { status: 200, body: { ok: true, status: "serving" } }),
@@ -127,7 +133,9 @@ export const startEmbedServer = async (options: EmbedServerOptions = {}): Promis
       return send(res, fromError({ status: 503, code: "server.draining", message: "the server is shutting down" }, { connection: "close" }));
     }
     const reply = await handler(req);
-    send(res, reply);
+    if (reply === undefined) return;
+    // While draining, connections are not kept alive, so close() does not wait for keep-alive timeouts.
+    send(res, reply, draining ? { connection: "close" } : {});
     if (reply.status === 413) res.on("finish", () => setTimeout(() => req.socket.destroy(), 50).unref());
   };
 

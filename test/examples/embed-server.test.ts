@@ -341,6 +341,33 @@ describe("health and shutdown", () => {
     await expect(exchange({ url: s.url, method: "GET", path: "/healthz" })).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it("a client that disconnects mid-body does not leave a request behind", async () => {
+    const req = http.request(new URL("/run", server.url), { method: "POST", headers: { ...JSON_CT, "content-length": "1000" }, agent: false });
+    req.on("error", () => undefined);
+    req.write('{"program":');
+    while (server.stats().inFlight === 0) await new Promise((r) => setTimeout(r, 2));
+    req.destroy();
+    while (server.stats().inFlight > 0) await new Promise((r) => setTimeout(r, 2));
+    expect((await post({ program: echo, input_b64: b64("still here") })).json.output.utf8).toBe("still here");
+  });
+
+  it("close() does not wait for idle keep-alive connections", async () => {
+    const s = await startEmbedServer({ port: 0 });
+    const agent = new http.Agent({ keepAlive: true });
+    await new Promise<void>((resolve, reject) => {
+      const req = http.request(new URL("/healthz", s.url), { agent }, (res) => {
+        res.resume();
+        res.on("end", () => resolve());
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    const t0 = performance.now();
+    await s.close();
+    agent.destroy();
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
   it("the CLI serves, and SIGTERM drains and exits 0", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "examples/embed-server.ts", "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
