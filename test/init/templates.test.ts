@@ -1,7 +1,7 @@
 /**
  * Acceptance of issue #10 (items 1–2): every template — the plain skeleton and the six `--template`
  * values — scaffolds a project that passes `x07 check`, `x07 test` (unit + PBT), `x07 arch check` (when
- * that command is registered), `x07 fmt --check` and, for the archetypes, `x07 service validate`, with zero
+ * that command is registered), `x07 fmt --check`, `x07 lint` and, for the archetypes, `x07 service validate`, with zero
  * edits. Every JSON document written validates against its schema.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -43,6 +43,8 @@ describe.each(cases)("x07 init %s", (label, template) => {
 
     const fmt = await runCli(["fmt", "--check", "src", "tests"], dir);
     expect(fmt.code, fmt.stdout + fmt.stderr).toBe(0);
+    const lint = await runCli(["lint", "src", "tests"], dir);
+    expect(lint.code, lint.stdout).toBe(0);
 
     if (hasArchCheck) {
       const arch = await runCli(["arch", "check"], dir);
