@@ -17,6 +17,7 @@ import { REVIEW_COMMANDS } from "./commands/review.ts";
 import { SERVICE_COMMANDS } from "./commands/service.ts";
 import { TRUST_COMMANDS } from "./commands/trust.ts";
 import { trustReportCommand } from "./commands/trust-report.ts";
+import { trustCertifyCommand } from "./commands/certify.ts";
 import { VERIFY_COMMANDS } from "./commands/verify.ts";
 import { EXIT, MACHINE_OPTIONS, emit, machineOf, usageOutcome } from "./io.ts";
 import type { CliIo } from "./io.ts";
@@ -32,6 +33,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   ...VERIFY_COMMANDS,
   ...ARCH_COMMANDS,
   ...TRUST_COMMANDS,
+  trustCertifyCommand,
   trustReportCommand,
   ...REVIEW_COMMANDS,
   ...INIT_COMMANDS,
