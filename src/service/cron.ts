@@ -15,7 +15,11 @@ interface Field {
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const WEEKDAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
-/** The five fields in order. */
+/**
+ * The five cron fields in order, with their ranges.
+ * @since 0.1.0
+ * @category models
+ */
 export const CRON_FIELDS: ReadonlyArray<Field> = [
   { name: "minute", min: 0, max: 59 },
   { name: "hour", min: 0, max: 23 },
@@ -24,7 +28,11 @@ export const CRON_FIELDS: ReadonlyArray<Field> = [
   { name: "day-of-week", min: 0, max: 7, names: WEEKDAYS },
 ];
 
-/** The accepted @-macros. */
+/**
+ * The accepted @-macros.
+ * @since 0.1.0
+ * @category models
+ */
 export const CRON_MACROS: ReadonlyArray<string> = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
 
 /** A value of a field: a decimal in range, or a name (month names count from 1, weekday names from 0). */

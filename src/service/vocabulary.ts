@@ -99,28 +99,68 @@ export const TARGET_KINDS = {
   oss_remote: { summary: "a self-hosted remote target" },
 } as const;
 
-/** @since 0.1.0 @category models */
+/**
+ * A cell kind.
+ * @since 0.1.0
+ * @category models
+ */
 export type CellKind = keyof typeof CELL_KINDS;
-/** @since 0.1.0 @category models */
+/**
+ * An ingress kind.
+ * @since 0.1.0
+ * @category models
+ */
 export type IngressKind = keyof typeof INGRESS_KINDS;
-/** @since 0.1.0 @category models */
+/**
+ * A runtime class.
+ * @since 0.1.0
+ * @category models
+ */
 export type RuntimeClass = keyof typeof RUNTIME_CLASSES;
-/** @since 0.1.0 @category models */
+/**
+ * A scale class.
+ * @since 0.1.0
+ * @category models
+ */
 export type ScaleClass = keyof typeof SCALE_CLASSES;
-/** @since 0.1.0 @category models */
+/**
+ * A resource binding kind.
+ * @since 0.1.0
+ * @category models
+ */
 export type BindingKind = keyof typeof BINDING_KINDS;
-/** @since 0.1.0 @category models */
+/**
+ * A topology placement.
+ * @since 0.1.0
+ * @category models
+ */
 export type TopologyPlacement = keyof typeof TOPOLOGY_PLACEMENTS;
-/** @since 0.1.0 @category models */
+/**
+ * A deployment target kind.
+ * @since 0.1.0
+ * @category models
+ */
 export type TargetKind = keyof typeof TARGET_KINDS;
 
 const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
-/** @since 0.1.0 @category guards */
+/**
+ * Whether a string is a topology placement.
+ * @since 0.1.0
+ * @category guards
+ */
 export const isTopologyPlacement = (s: string): s is TopologyPlacement => has(TOPOLOGY_PLACEMENTS, s);
-/** @since 0.1.0 @category guards */
+/**
+ * Whether a string is a target kind.
+ * @since 0.1.0
+ * @category guards
+ */
 export const isTargetKind = (s: string): s is TargetKind => has(TARGET_KINDS, s);
-/** @since 0.1.0 @category guards */
+/**
+ * Whether a string is a binding kind.
+ * @since 0.1.0
+ * @category guards
+ */
 export const isBindingKind = (s: string): s is BindingKind => has(BINDING_KINDS, s);
 
 /**

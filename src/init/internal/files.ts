@@ -5,7 +5,11 @@
  */
 import { formatX07Ast } from "../../authoring/index.ts";
 
-/** One file of a template: a project-relative POSIX path and its text. */
+/**
+ * One file of a template: a project-relative POSIX path and its text.
+ * @since 0.1.0
+ * @category models
+ */
 export interface TemplateFile {
   readonly path: string;
   readonly text: string;
@@ -79,7 +83,11 @@ export const lockJson = (): string =>
     dependencies: [],
   });
 
-/** The patterns every scaffold's `.gitignore` carries (the same set upstream ensures). */
+/**
+ * The patterns every scaffold's `.gitignore` carries (the same set upstream ensures).
+ * @since 0.1.0
+ * @category models
+ */
 export const GITIGNORE_PATTERNS: ReadonlyArray<string> = [".x07/deps/", ".x07/tmp/", ".x07/policies/_generated/", "target/", "dist/", "artifacts/", ".DS_Store", "*.log"];
 
 /** A fresh `.gitignore`. */
@@ -102,7 +110,11 @@ export const gitignore = (): string =>
     "",
   ].join("\n");
 
-/** An existing `.gitignore` with the missing patterns appended (upstream's merge rule), or undefined when none is missing. */
+/**
+ * An existing `.gitignore` with the missing patterns appended (upstream's merge rule), or undefined when none is missing.
+ * @since 0.1.0
+ * @category constructors
+ */
 export const mergeGitignore = (existing: string): string | undefined => {
   const text = existing.replace(/\r\n/g, "\n");
   const lines = new Set(text.split("\n").map((l) => l.trim()));

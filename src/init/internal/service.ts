@@ -208,7 +208,17 @@ const TEMPLATES: Record<CellKind & ("api-cell" | "event-consumer" | "scheduled-j
 /** The archetype template ids, in catalog order. */
 export const ARCHETYPE_TEMPLATE_IDS = Object.keys(TEMPLATES) as Array<keyof typeof TEMPLATES>;
 
+/**
+ * Where archetype scaffolds write the service manifest.
+ * @since 0.1.0
+ * @category models
+ */
 export const SERVICE_MANIFEST_PATH = "arch/service/index.x07service.json";
+/**
+ * Where archetype scaffolds write the sandbox policy.
+ * @since 0.1.0
+ * @category models
+ */
 export const POLICY_PATH = "policy/run-os.json";
 
 const serviceManifest = (id: keyof typeof TEMPLATES, t: ArchetypeTemplate): ServiceManifest => {

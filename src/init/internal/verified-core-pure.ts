@@ -33,6 +33,11 @@ export const VERIFIED_KERNEL: KernelSpec = {
   ],
 };
 
+/**
+ * Where verified-core-pure writes its trust profile.
+ * @since 0.1.0
+ * @category models
+ */
 export const TRUST_PROFILE_PATH = "arch/trust/profiles/verified_core_pure_v1.json";
 
 const readme = (k: KernelSpec): string => {

@@ -5,14 +5,22 @@ import type { ServiceArchetype } from "../archetypes.ts";
 import { SERVICE_ARCHETYPES } from "../archetypes.ts";
 import type { ServiceManifest } from "./rules.ts";
 
-/** The archetype a single-cell manifest has the shape of (cell kind, ingress kind and scale class), if any. */
+/**
+ * The archetype a single-cell manifest has the shape of (cell kind, ingress kind and scale class), if any.
+ * @since 0.1.0
+ * @category models
+ */
 export const archetypeForManifest = (m: ServiceManifest): ServiceArchetype | undefined => {
   if (m.cells.length !== 1) return undefined;
   const c = m.cells[0]!;
   return SERVICE_ARCHETYPES.find((a) => a.cell_kind === c.cell_kind && a.ingress_kind === c.ingress_kind && a.scale_class === c.scale_class);
 };
 
-/** Where the manifest departs from an archetype: its first cell's kinds, and binding kinds the archetype does not support. */
+/**
+ * Where the manifest departs from an archetype: its first cell's kinds, and binding kinds the archetype does not support.
+ * @since 0.1.0
+ * @category diagnostics
+ */
 export const archetypeMismatches = (m: ServiceManifest, a: ServiceArchetype, file?: string): Diagnostic[] => {
   const out: Diagnostic[] = [];
   const at = (ptr: string) => ({ ptr, ...(file !== undefined ? { file } : {}) });
