@@ -97,6 +97,8 @@ const parseParams = (ctx: ParseContext, v: JsonValue | undefined, ptr: string): 
     const tyV = required(ctx, item, pptr, "ty", "a parameter");
     const ty = tyV === undefined ? undefined : parseTypeRef(ctx, tyV, `${pptr}/ty`);
     const brand = item["brand"] === undefined ? undefined : readString(ctx, item["brand"], `${pptr}/brand`, SYMBOL);
+    // `input` always names the solve input; a parameter of that name would be shadowed by it (upstream rejects it).
+    if (name === "input") ruleError(ctx, "parameter name must not be 'input' (reserved for the solve input); rename it, e.g. to 'data', 'payload' or 'buf'", `${pptr}/name`);
     if (name !== undefined && ty !== undefined) out.push({ name, ty, ...(brand !== undefined ? { brand } : {}), ptr: pptr });
   });
   const seen = new Set<string>();
