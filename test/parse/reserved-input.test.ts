@@ -1,8 +1,9 @@
 /** `input` names the solve input everywhere, so a function parameter may not take that name (upstream rejects it too). */
 import { describe, expect, it } from "vitest";
+import type { JsonValue } from "../../src/core/json/index.ts";
 import { parseX07AstValue } from "../../src/parse/index.ts";
 
-const module = (params: unknown[]) => ({
+const module = (params: JsonValue[]): JsonValue => ({
   schema_version: "x07.x07ast@0.8.0",
   kind: "module",
   module_id: "app",
