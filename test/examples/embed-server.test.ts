@@ -136,6 +136,10 @@ describe("runs that must be stopped", () => {
     });
   }
 
+  // Not enforceable yet: the interpreter starts the wall clock before compiling, so a program with many functions
+  // can trap X07I_TRAP_TIME on its first run while needing little fuel (/work/notes/wave3/bugs-embed.md #6).
+  it.todo("a large program that needs little fuel is never stopped by the wall clock on its first run (interp counts compile time)");
+
   it("output larger than the server's output limit traps", async () => {
     const big = entry(["bytes.alloc", 2 * 1024 * 1024]);
     const a = await post({ program: big, max_memory_bytes: 4 * 1024 * 1024 });
