@@ -44,7 +44,10 @@ export const runProgram = (program: CheckedProgram, input: Uint8Array, limits: R
   try {
     const g = backend === "closures" ? undefined : generatedOf(program);
     if (backend === "js" && g === undefined) throw new CompileError("the program uses a node the js backend does not lower");
-    const output = g !== undefined ? jsSolve(g, rt)() : compileProgram(program, rt).solve();
+    const solve = g !== undefined ? jsSolve(g, rt) : compileProgram(program, rt).solve;
+    // A wall-clock limit bounds evaluation, not compilation (which is bounded by the program's size).
+    rt.startClock();
+    const output = solve();
     if (output.length > limits.maxOutputBytes) {
       return { ok: false, trap: { code: "X07I_TRAP_OUTPUT", message: `solve output is ${output.length} bytes; the limit is ${limits.maxOutputBytes}`, ptr: "/solve" }, stats: stats() };
     }

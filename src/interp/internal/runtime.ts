@@ -61,8 +61,8 @@ export class Runtime {
   /** Tasks and channels (defasync calls, await, chan.bytes.*). */
   readonly sched = new Scheduler();
 
-  /** performance.now() deadline of a timed run (Infinity when untimed). */
-  private readonly deadline: number;
+  /** performance.now() deadline of a timed run (Infinity when untimed or before {@link startClock}). */
+  private deadline = Infinity;
   private readonly chunk: number;
   private readonly maxAllocTotal: number;
 
@@ -70,7 +70,6 @@ export class Runtime {
     readonly input: Uint8Array,
     readonly limits: ResolvedLimits,
   ) {
-    this.deadline = limits.timeLimitMs === undefined ? Infinity : performance.now() + limits.timeLimitMs;
     this.chunk = limits.timeLimitMs === undefined ? FUEL_CHUNK : TIMED_FUEL_CHUNK;
     this.maxAllocTotal = limits.maxAllocTotalBytes ?? Infinity;
     this.reserve = Math.max(0, Math.floor(limits.fuel));
@@ -95,6 +94,11 @@ export class Runtime {
       }
       this.take();
     }
+  }
+
+  /** Starts the wall clock of a timed run (called once the program is compiled, as /solve is entered). */
+  startClock(): void {
+    if (this.limits.timeLimitMs !== undefined) this.deadline = performance.now() + this.limits.timeLimitMs;
   }
 
   /** Traps when a timed run is past its deadline. */
@@ -125,9 +129,10 @@ export class Runtime {
     const size = n >>> 0;
     if (size > this.limits.maxMemoryBytes) trap("X07I_TRAP_MEMORY", "allocator.alloc failed");
     const m = this.mem;
+    // A refused request is not counted: the counters show what the run really allocated.
+    if (m.bytes_alloc_total + size > this.maxAllocTotal) trap("X07I_TRAP_MEMORY", `allocation budget exceeded: ${m.bytes_alloc_total} bytes allocated, ${size} more requested, the limit is ${this.maxAllocTotal}`);
     m.alloc_calls++;
     m.bytes_alloc_total += size;
-    if (m.bytes_alloc_total > this.maxAllocTotal) trap("X07I_TRAP_MEMORY", `allocation budget exceeded: ${m.bytes_alloc_total} bytes allocated, the limit is ${this.maxAllocTotal}`);
     if (this.deadline !== Infinity) this.checkClock("");
     m.live_bytes += size;
     m.live_allocs++;
