@@ -4,8 +4,12 @@
  * value; it only decides which values may flow where:
  *
  * - branded flows into unbranded (`bytes@B` is accepted where plain `bytes` is wanted);
- * - unbranded, or another brand, does not flow into a place that wants `B` (a parameter with `brand`, a `set` of
- *   a branded local, a `match` scrutinee, which wants its enum's brand).
+ * - another brand does not flow into a place that wants `B` (a parameter with `brand`, a `set` of a branded
+ *   local); a `match` scrutinee must carry its enum's brand (an unbranded value is rejected there too).
+ * - unbranded flows into a branded parameter or local: upstream 0.2.17's documents say it should not, but its
+ *   toolchain accepts it in practice (its own generated XTAL tests pass `vec_u8.into_bytes` results to
+ *   `workflow.graph.toposort_u32`, whose parameter is branded, and ext.cli 0.1.18 passes unbranded views to
+ *   `std.text.slices.count_v1`), so rejecting it would fail programs upstream runs.
  *
  * A function's `result_brand` is a declaration, not a check: its body's value is not required to carry the brand
  * (upstream's std builds x7sl tables with `vec_u8.into_bytes` in functions declared `result_brand`), and callers
@@ -118,7 +122,10 @@ export const brandOf = (env: BrandEnv, t: TExpr): Brand => {
 };
 
 /** Whether a value with brand `got` may flow where `want` is required. */
-export const brandAccepts = (want: Brand, got: Brand): boolean => want === undefined || want === ANY_BRAND || got === want || got === ANY_BRAND;
+export const brandAccepts = (want: Brand, got: Brand): boolean => want === undefined || want === ANY_BRAND || got === undefined || got === want || got === ANY_BRAND;
+
+/** Whether a `match` scrutinee with brand `got` is a value of enum `want` (unbranded values are not). */
+export const brandIsEnum = (want: string, got: Brand): boolean => got === want || got === ANY_BRAND;
 
 /** `bytes@B` / `bytes (unbranded)` for messages. */
 export const showBranded = (ty: string, b: Brand): string => (b === undefined ? `${ty} (unbranded)` : b === ANY_BRAND ? ty : `${ty}@${b}`);

@@ -16,7 +16,7 @@ import { Scopes } from "./env.ts";
 import type { Binding } from "./env.ts";
 import { MOVE_ONLY, NEVER, TYPE_NAMES, UNKNOWN, applyTy, canonicalTy, coercible, sameTy } from "./types.ts";
 import { bind } from "./builtins.ts";
-import { brandAccepts, brandOf, showBranded } from "./brands.ts";
+import { brandAccepts, brandIsEnum, brandOf, showBranded } from "./brands.ts";
 import type { BrandEnv } from "./brands.ts";
 
 /** A callable user function's signature. */
@@ -410,7 +410,7 @@ const inferMatch = (cx: InferContext, e: ListExpr): TExpr => {
     return unknownOut(e);
   }
   const scrutBrand = brandOf(cx, s);
-  if (s.ty !== UNKNOWN && !brandAccepts(enumName, scrutBrand)) {
+  if (s.ty !== UNKNOWN && !brandIsEnum(enumName, scrutBrand)) {
     emit(cx, "X07-TYPE-0004", `match scrutinee must be branded with enum ${enumName}, got ${showBranded(s.ty, scrutBrand)}`, { ptr: scrut.ptr, data: { expected: `bytes@${enumName}`, got: showBranded(s.ty, scrutBrand) } });
   }
   const seen = new Set<string>();
