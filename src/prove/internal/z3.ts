@@ -73,5 +73,11 @@ export const startZ3 = async (options: { readonly baselineWasmOnly?: boolean } =
       solver.release();
     }
   };
-  return { startupMs, solve, dispose: () => z3mod.killThreads(api.em) };
+  // Let the warm-up query finish before stopping the threads: killing the worker mid-query left Node waiting
+  // on it (a cached `x07 verify --prove` that never solved printed its report, then did not exit).
+  const dispose = async (): Promise<void> => {
+    await warm.catch(() => undefined);
+    await z3mod.killThreads(api.em);
+  };
+  return { startupMs, solve, dispose };
 };
