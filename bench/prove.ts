@@ -6,7 +6,7 @@
  * z3, checks the module, encodes and solves, and prints its own timings; the parent prints them with the
  * child's whole wall time (Node start and TypeScript loading included).
  *
- * Cases: the seed kernel `orders.core.compute_total_v1` (examples/orders/core.x07.json, read as is) →
+ * Cases: the seed kernel `orders.core.compute_total_v1` (test/fixtures/orders-seed/core.x07.json, read as is) →
  * counterexample_found; the bounded variant (test/prove/fixtures/engine/orders.x07.json,
  * `app.total_bounded`: item_count <= 1000, unit_price <= 40000) → proven, one process per ensures clause
  * (the function is proved with only that clause kept).
@@ -34,7 +34,7 @@ interface Case {
   readonly expect: string;
 }
 const CASES: Readonly<Record<string, Case>> = {
-  seed: { file: "examples/orders/core.x07.json", module: "orders.core", entry: "orders.core.compute_total_v1", expect: "counterexample_found" },
+  seed: { file: "test/fixtures/orders-seed/core.x07.json", module: "orders.core", entry: "orders.core.compute_total_v1", expect: "counterexample_found" },
   "bounded:result>=0": { file: "test/prove/fixtures/engine/orders.x07.json", module: "app", entry: "app.total_bounded", clause: 0, expect: "proven" },
   "bounded:result<=count*price": { file: "test/prove/fixtures/engine/orders.x07.json", module: "app", entry: "app.total_bounded", clause: 1, expect: "proven" },
   "bounded:discount100=>0": { file: "test/prove/fixtures/engine/orders.x07.json", module: "app", entry: "app.total_bounded", clause: 2, expect: "proven" },

@@ -107,8 +107,8 @@ describe("orders (our fixture): bounded kernel", () => {
 });
 
 describe("orders: the unbounded kernel is rejected", () => {
-  /** The seed's kernel (examples/orders/core.x07.json, unbounded) in our project; else our kernel without its bounds. */
-  const SEED = fileURLToPath(new URL("../../examples/orders/core.x07.json", import.meta.url));
+  /** The seed's kernel (test/fixtures/orders-seed/core.x07.json, unbounded) in our project; else our kernel without its bounds. */
+  const SEED = fileURLToPath(new URL("../fixtures/orders-seed/core.x07.json", import.meta.url));
   const unbounded = (): string => {
     const dir = fixtureCopy();
     const p = nodePath.join(dir, "src", "orders", "core.x07.json");

@@ -10,7 +10,7 @@ import { replayEnsures } from "../../src/prove/internal/replay.ts";
 import { layerMemoryFileSystem } from "../../src/services/index.ts";
 import { runCli, tempTree } from "../_helpers/cli.ts";
 
-const SEED = JSON.parse(readFileSync(path.resolve("examples/orders/core.x07.json"), "utf8")) as { decls: Array<Record<string, unknown>> };
+const SEED = JSON.parse(readFileSync(path.resolve("test/fixtures/orders-seed/core.x07.json"), "utf8")) as { decls: Array<Record<string, unknown>> };
 const ENTRY = "orders.core.compute_total_v1";
 const PROJECT = JSON.stringify({ schema_version: "x07.project@0.5.0", world: "solve-pure", entry: "src/main.x07.json", module_roots: ["src"] });
 
