@@ -26,7 +26,7 @@ afterAll(async () => {
 const prove = (entry: string, parity: "sound" | "upstream" = "sound", p = program): Promise<SymbolProof> => proveSymbol(p, z3, { entry, parity, timeoutMs: 30_000 });
 
 // [entry, sound verdict, upstream-parity verdict, code (if any) in sound mode, failing obligation kind]
-const TABLE: ReadonlyArray<readonly [string, SymbolProof["kind"], SymbolProof["kind"], string?, string?]> = [
+const TABLE: ReadonlyArray<readonly [string, SymbolProof["kind"], SymbolProof["kind"], (string | undefined)?, (string | undefined)?]> = [
   ["app.id", "proven", "proven"],
   ["app.noclauses", "unsupported", "unsupported", "X07V_NO_CONTRACTS"],
   ["app.nodec", "unsupported", "unsupported", "X07V_RECURSIVE_DECREASES_REQUIRED"],
@@ -60,7 +60,8 @@ const TABLE: ReadonlyArray<readonly [string, SymbolProof["kind"], SymbolProof["k
 ];
 
 describe("prove engine: soundness suite", () => {
-  it.each(TABLE)("%s → %s (upstream parity: %s)", async (entry, sound, upstream, code, kind) => {
+  it.each(TABLE.map((row) => [...row]))("%s → %s (upstream parity: %s)", async (...row) => {
+    const [entry, sound, upstream, code, kind] = row as unknown as [string, SymbolProof["kind"], SymbolProof["kind"], string | undefined, string | undefined];
     const r = await prove(entry);
     expect(r.kind).toBe(sound);
     if (code !== undefined) expect(r.diagnostics.map((d) => d.code)).toContain(code);
