@@ -158,7 +158,11 @@ const coverageStep = (w: ArtifactWriter, c: Collector, project: CertifyProject, 
     c.artifact("coverage report", yield* w.json("verify.coverage.report.json", coverageReport));
     const doc = at(r.value.report, "coverage") ?? { summary: {}, functions: [] };
     const ref = c.artifact("coverage", yield* w.json("verify.coverage.json", doc));
-    if (str(at(r.value.report, "result", "kind")) !== "coverage_report") c.add(certDiag("X07TC_EPROOF_COVERAGE", "the coverage report's result.kind is not coverage_report", { diagnostics: arr(at(r.value.report, "diagnostics")).map((d) => str(at(d, "code"))) }));
+    const kind = str(at(r.value.report, "result", "kind"));
+    if (kind !== "coverage_report") {
+      const reasons = arr(at(r.value.report, "diagnostics")).map((d) => `${str(at(d, "code")) ?? "?"}: ${str(at(d, "message")) ?? ""}`);
+      c.add(certDiag("X07TC_EPROOF_COVERAGE", `coverage of ${entry} did not produce a coverage report (result ${kind ?? "missing"})${reasons.length > 0 ? `: ${reasons.join("; ")}` : ""}`, { result: kind ?? null, diagnostics: reasons }));
+    }
     let summaryRef: EvidenceRef | null = null;
     const imported: ImportedSummary[] = [];
     if (r.value.summary !== undefined) {
