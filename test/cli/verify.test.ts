@@ -414,3 +414,29 @@ describe("x07 verify --prove: how engine verdicts map onto reports", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ result: { kind: "error" }, diagnostics: [{ code: "X07V_SUMMARY_MISMATCH" }] });
   }, 120_000);
 });
+
+describe("x07 verify --prove: self-recursion with decreases", () => {
+  it("a measure that decreases is proven unbounded and replays; a self-call on the same argument fails termination", async () => {
+    const clauses = { requires: [{ expr: ["<=", 0, "n"] }, { expr: ["<=", "n", 3] }], ensures: [{ expr: [">=", "__result", 0] }], decreases: [{ expr: "n" }] };
+    const dir = tempTree({
+      "x07.json": PROJECT,
+      "src/app/m.x07.json": module("app.m", [
+        { kind: "export", names: ["app.m.f", "app.m.g"] },
+        defn("app.m.f", ["n"], ["if", ["=", "n", 0], 0, ["app.m.f", ["-", "n", 1]]], clauses),
+        defn("app.m.g", ["n"], ["if", ["=", "n", 0], 0, ["app.m.g", "n"]], clauses),
+      ]),
+    });
+    const f = await runCli(["verify", "--prove", "--entry", "app.m.f", "--emit-proof", "p/proof.json"], dir);
+    expect(f.code).toBe(0);
+    const rep = JSON.parse(f.stdout);
+    expect(rep.proof_summary).toMatchObject({ recursion_kind: "self_recursive", has_decreases: true, decreases_count: 1, bounded_by_unwind: false, recursion_bound_kind: "unbounded" });
+    expect(json(dir, "p/proof.json")).toMatchObject({ recursion_kind: "self_recursive", recursion_bound_kind: "unbounded" });
+    const cov = json(dir, rep.artifacts.verify_coverage_summary_path) as { functions: Array<{ symbol: string; status: string }>; summary: Record<string, number> };
+    expect(cov.functions.find((x) => x.symbol === "app.m.f")?.status).toBe("supported_recursive");
+    expect(cov.summary).toMatchObject({ recursive_defn: 1, supported_recursive_defn: 1 });
+    expect((await runCli(["prove", "check", "--proof", "p/proof.json"], dir)).code).toBe(0);
+    const g = await runCli(["verify", "--prove", "--entry", "app.m.g"], dir);
+    expect(g.code).toBe(2);
+    expect(JSON.parse(g.stdout)).toMatchObject({ result: { kind: "unsupported" }, diagnostics: [{ code: "X07V_RECURSION_TERMINATION_FAILED" }] });
+  }, 120_000);
+});
