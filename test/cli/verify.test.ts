@@ -131,6 +131,7 @@ describe("x07 verify --prove: the seed kernel", () => {
     const r2 = await runCli(args, dir);
     expect(r2.code).toBe(0);
     expect(r2.stderr).toContain("(cached proof)");
+    expect(r2.stderr).not.toContain("solver: z3-solver");
     expect(r2.stdout).toBe(r1.stdout);
     expect(snapshot(dir)).toEqual(before);
     const r3 = await runCli([...args, "--no-cache"], dir);

@@ -24,32 +24,49 @@ import type { CommandOutcome } from "../io.ts";
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 /**
- * One z3 per process: started by the first command that needs it, reused by commands that follow at once
- * (in-process callers, tests), and stopped when none is running (z3's worker threads would keep Node alive).
+ * One z3 per process, started lazily by the first query (a run answered from the proof cache never starts
+ * it), reused by commands that follow at once (in-process callers, tests), and stopped when no command is
+ * running (z3's worker threads would otherwise keep Node alive).
  */
-let shared: { handle: Promise<Z3Handle>; refs: number; timer?: ReturnType<typeof setTimeout> } | undefined;
-const acquireZ3 = (): Promise<Z3Handle> => {
-  shared ??= { handle: startZ3(), refs: 0 };
+interface Shared {
+  started?: Promise<Z3Handle>;
+  startupMs: number;
+  refs: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+let shared: Shared | undefined;
+const startShared = (s: Shared): Promise<Z3Handle> =>
+  (s.started ??= startZ3().then((h) => {
+    s.startupMs = h.startupMs;
+    return h;
+  }));
+const lazyHandle = (s: Shared): Z3Handle => ({
+  get startupMs() {
+    return s.startupMs;
+  },
+  solve: async (smt2, options) => (await startShared(s)).solve(smt2, options),
+  dispose: async () => {},
+});
+const acquireZ3 = (): Shared => {
+  shared ??= { startupMs: 0, refs: 0 };
   if (shared.timer !== undefined) clearTimeout(shared.timer);
   shared.refs += 1;
-  return shared.handle;
+  return shared;
 };
-const releaseZ3 = (): void => {
-  const s = shared;
-  if (s === undefined) return;
+const releaseZ3 = (s: Shared): void => {
   s.refs -= 1;
   if (s.refs > 0) return;
   s.timer = setTimeout(() => {
     if (shared === s) shared = undefined;
-    void s.handle.then((h) => h.dispose());
+    if (s.started !== undefined) void s.started.then((h) => h.dispose());
   }, 0);
 };
 const withZ3 = async <A>(f: (layer: Layer.Layer<Z3>) => Promise<A>): Promise<A> => {
-  const handle = acquireZ3();
+  const s = acquireZ3();
   try {
-    return await f(Layer.succeed(Z3)(await handle));
+    return await f(Layer.succeed(Z3)(lazyHandle(s)));
   } finally {
-    releaseZ3();
+    releaseZ3(s);
   }
 };
 

@@ -413,7 +413,7 @@ export const runProve = (o: VerifyRunOptions): Effect.Effect<VerifyRunResult, ne
     }
 
     const z3 = yield* Z3;
-    const proof = yield* Effect.promise(() =>
+    const proved = yield* Effect.tryPromise(() =>
       proveSymbol(l.program, z3, {
         entry: o.entry,
         unwind,
@@ -423,7 +423,13 @@ export const runProve = (o: VerifyRunOptions): Effect.Effect<VerifyRunResult, ne
         ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
         ...(o.memoryMb !== undefined ? { memoryMb: o.memoryMb } : {}),
       }),
-    );
+    ).pipe(Effect.result);
+    if (proved._tag === "Failure") {
+      const cause = (proved.failure as { cause?: unknown }).cause ?? proved.failure;
+      const message = `the prover failed: ${String((cause as Error)?.message ?? cause)}`;
+      return result({ result: { kind: "error", details: message }, diagnostics: [diagOf("X07V_INTERNAL", message)], exitCode: 1 });
+    }
+    const proof = proved.success;
     const timings = proof.obligations.map((ob) => ({ kind: ob.clause.kind, fn: ob.clause.fn, ptr: ob.clause.ptr, encoding: ob.encoding, result: ob.result, solveMs: ob.solveMs }));
     const extra = { proof, solverStartupMs: z3.startupMs, obligations: timings };
     const bound = schemaBoundKind(proof.recursion.boundKind);
