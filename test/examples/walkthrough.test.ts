@@ -9,8 +9,19 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as nodePath from "node:path";
 import { fileURLToPath } from "node:url";
+import { Effect, Layer } from "effect";
 import { beforeAll, describe, expect, it } from "vitest";
+import { archCheck } from "../../src/arch/index.ts";
+import { certify, layerCertifyNode } from "../../src/certify/index.ts";
+import { checkTrustProfile } from "../../src/certify/profiles/index.ts";
+import { checkFile } from "../../src/check/index.ts";
 import { validateAs } from "../../src/core/contracts/index.ts";
+import { interp } from "../../src/interp/index.ts";
+import { layerZ3, proveCheck, verifyCoverageRun, verifyProve } from "../../src/prove/index.ts";
+import { reviewDiff } from "../../src/review/index.ts";
+import { validateServiceManifest } from "../../src/service/index.ts";
+import { layerStd } from "../../src/std/index.ts";
+import { test as runTests } from "../../src/test/index.ts";
 import { runCli } from "../_helpers/cli.ts";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/orders", import.meta.url));
@@ -203,5 +214,46 @@ describe("walkthrough: the unbounded seed kernel is rejected", () => {
     const html = readFileSync(nodePath.join(dir, "target/cert/summary.html"), "utf8");
     expect(html).toContain("rejected");
     expect(html).toContain(String(inputs["item_count"]));
+  });
+});
+
+describe("walkthrough: the library calls of docs/walkthrough.md give the same facts", () => {
+  it("service → check → run → arch → test → coverage → prove → prove check → profile → certify → review, from one script", { timeout: 180_000 }, async () => {
+    const dir = copyExample();
+    const baseline = copyExample("orders-baseline");
+    const at = (rel: string) => nodePath.join(dir, rel);
+    const facts = await Effect.runPromise(
+      Effect.gen(function* () {
+        const service = yield* validateServiceManifest(at("arch/service/index.x07service.json"));
+        const checked = yield* checkFile(at("src/main.x07.json"), { moduleRoots: [at("src")] });
+        if (!("program" in checked) || checked.program === undefined) return yield* Effect.die(new Error(JSON.stringify(checked.diagnostics)));
+        const run = interp(checked.program, { input: Uint8Array.from([3, 0, 0, 0, 250, 0, 0, 0, 10, 0, 0, 0]) });
+        const arch = yield* archCheck({ project: at("x07.json") });
+        const tests = yield* runTests({ manifest: at("tests/tests.json"), all: true, cwd: dir });
+        const coverage = yield* verifyCoverageRun({ cwd: dir, entry: ENTRY });
+        const proof = yield* verifyProve({ cwd: dir, entry: ENTRY, emitProof: "target/prove/compute_total.proof.json" });
+        const replay = yield* proveCheck("target/prove/compute_total.proof.json", { cwd: dir });
+        const profile = yield* checkTrustProfile({ profile: "verified_core_pure_v1", project: at("x07.json"), entry: ENTRY });
+        const cert = yield* certify(dir, { profile: "verified_core_pure_v1", entry: ENTRY, outDir: at("target/cert") });
+        const review = yield* reviewDiff(baseline, dir, ["proof-coverage-decrease", "boundary-relaxation", "operational-entry-diverges"]);
+        return { service, checked, run, arch, tests, coverage, proof, replay, profile, cert, review };
+      }).pipe(Effect.provide(Layer.mergeAll(layerCertifyNode, layerStd, layerZ3))),
+    );
+    expect(facts.service).toMatchObject({ ok: true, diagnostics: [] });
+    expect(facts.service.archetype?.id).toBe("api-cell");
+    expect(facts.checked.ok).toBe(true);
+    expect(facts.run.ok && Buffer.from(facts.run.output).readUInt32LE(0)).toBe(675);
+    expect(facts.arch.exitCode).toBe(0);
+    expect(facts.tests.exitCode).toBe(0);
+    expect(facts.tests.report.summary).toMatchObject({ passed: 3, failed: 0 });
+    expect(facts.coverage.exitCode).toBe(0);
+    expect(facts.proof.exitCode).toBe(0);
+    expect(facts.proof.report.result.kind).toBe("proven");
+    expect(facts.replay.accepted).toBe(true);
+    expect(facts.profile.report.ok).toBe(true);
+    expect(facts.cert.verdict).toBe("accepted");
+    expect(facts.cert.certificate.proof_inventory.map((i) => [i.symbol, i.proof_check_result])).toEqual([[ENTRY, "accepted"]]);
+    expect(existsSync(facts.cert.paths.summaryHtml!)).toBe(true);
+    expect(facts.review.exitCode).toBe(0);
   });
 });
