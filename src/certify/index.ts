@@ -161,3 +161,7 @@ export const certify = (project: string, options: CertifyOptions): Effect.Effect
       facts: chain.facts,
     } satisfies CertifyResult;
   });
+
+/** Trust profiles: the public profiles as data, resolution, and `x07 trust profile check` as a library call. */
+export { checkTrustProfile, checkProfile, resolveTrustProfile } from "./profiles/index.ts";
+export type { TrustProfileCheckOptions, TrustProfileCheck } from "./profiles/index.ts";
