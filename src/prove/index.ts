@@ -183,3 +183,11 @@ export const verifyCoverageRun = runCoverage;
  * @category stages
  */
 export const proveCheck = checkProof;
+
+/**
+ * @internal What the CLI needs beyond the stage API: `x07 prove check` as a report run, the verify report
+ * builder for argument errors, and starting z3 directly (one handle shared by the commands of a process).
+ */
+export { runProveCheck } from "./internal/artifacts/run.ts";
+export { verifyReport } from "./internal/artifacts/documents.ts";
+export { startZ3 } from "./internal/z3.ts";
