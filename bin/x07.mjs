@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import vm from "node:vm";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -66,6 +67,33 @@ const loadBundle = (file) => {
   return { main: mod.exports.main, saveCache };
 };
 
+/**
+ * The commands that solve start z3 (a 35 MB WebAssembly module) here, before the CLI is loaded: V8 compiles it on
+ * another core while this thread loads the CLI, and the CLI gets it as `io.z3`. The V8 flags `startZ3` sets (baseline
+ * code only, lazy validation) are set first, so they are in force when the module compiles. X07_Z3_PRESTART=0 turns this off.
+ */
+const argv = process.argv.slice(2);
+const solves = (a) =>
+  !a.includes("--help") && !a.includes("-h") && ((a[0] === "verify" && a.includes("--prove")) || (a[0] === "prove" && a[1] === "check"));
+let z3;
+if (process.env.X07_Z3_PRESTART !== "0" && solves(argv)) {
+  try {
+    setFlagsFromString("--liftoff-only --wasm-lazy-validation"); // = Z3_V8_FLAGS in src/prove/internal/z3.ts
+    const z3mod = await import("z3-solver");
+    // the same options as z3InitOptions() in src/prove/internal/z3.ts: boot z3's first worker thread early
+    const preRun = (m) => {
+      const p = m.PThread;
+      if (typeof p?.allocateUnusedWorker !== "function" || typeof p.loadWasmModuleToWorker !== "function" || !Array.isArray(p.unusedWorkers) || p.unusedWorkers.length > 0) return;
+      p.allocateUnusedWorker();
+      void p.loadWasmModuleToWorker(p.unusedWorkers[0]);
+    };
+    z3 = (z3mod.init ?? z3mod.default.init)({ preRun: [preRun] });
+    z3.catch(() => undefined);
+  } catch {
+    z3 = undefined;
+  }
+}
+
 let main;
 let saveCache = () => {};
 if (process.env.X07_BUNDLE === "1" || (!(existsSync(source) && (process.env.X07_FROM_SOURCE === "1" || !fresh())) && existsSync(bundled))) {
@@ -77,6 +105,9 @@ if (process.env.X07_BUNDLE === "1" || (!(existsSync(source) && (process.env.X07_
 } else {
   ({ main } = await import(pathToFileURL(existsSync(built) ? built : source).href));
 }
-const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+const code = await main(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), ...(z3 !== undefined ? { z3 } : {}) });
 saveCache();
+// z3's worker threads end with the process: exiting now skips waiting for them (stdout and stderr are
+// synchronous for files, pipes and terminals on POSIX, so nothing written is lost).
+if (z3 !== undefined && process.platform !== "win32") process.exit(code);
 process.exitCode = code;

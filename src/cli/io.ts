@@ -8,6 +8,7 @@ import type { JsonValue } from "../core/json/index.ts";
 import { makeDiagnostic, renderDiagnostics } from "../diag/index.ts";
 import type { Diagnostic } from "../diag/index.ts";
 import type { X07Error } from "../pipeline/index.ts";
+import type { Z3Api } from "../prove/index.ts";
 import { writeFileAtomic, makeNodeFileSystem, layerNodeFileSystemAt } from "../services/index.ts";
 
 /** Exit codes, as upstream: 0 success, 1 findings (unformatted, lint errors), 2 usage or tool failure. */
@@ -17,6 +18,11 @@ export interface CliIo {
   readonly stdout: { write(s: string): unknown };
   readonly stderr: { write(s: string): unknown };
   readonly cwd: string;
+  /**
+   * z3 already being initialised by the launcher (`bin/x07.mjs` starts it for the commands that solve, before it
+   * loads the CLI). When present, solving commands use it and start their solver at once.
+   */
+  readonly z3?: Promise<Z3Api>;
 }
 
 /** Machine-output flags every command accepts. */

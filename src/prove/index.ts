@@ -34,7 +34,7 @@ import { checkProof } from "./internal/proof-check/check.ts";
 
 export type { Coverage, CoverageReason, CoverageRow, CoverageStatus, CoverageSummary, RecursionKind } from "./internal/coverage.ts";
 export type { ClauseResult, ClauseVerdict, I32ProveOutcome } from "./internal/prove-i32.ts";
-export type { SolveAnswer, Z3Handle } from "./internal/z3.ts";
+export type { SolveAnswer, StartZ3Options, Z3Api, Z3Handle } from "./internal/z3.ts";
 export type { ReplayResult } from "./internal/replay.ts";
 export { encodeI32Obligations } from "./internal/encode-i32.ts";
 export { coverageDocument, coverageSummaryDocument, VERIFY_COVERAGE_SCHEMA_VERSION, VERIFY_SUMMARY_SCHEMA_VERSION } from "./internal/coverage-doc.ts";

@@ -10,7 +10,7 @@ import { Effect, Layer } from "effect";
 import type { JsonValue } from "../../core/json/index.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import { Z3, runProveCheck, startZ3, verifyCoverageRun as runCoverage, verifyProve as runProve, verifyReport } from "../../prove/index.ts";
-import type { VerifyRunOptions, VerifyRunResult, Z3Handle } from "../../prove/index.ts";
+import type { VerifyRunOptions, VerifyRunResult, Z3Api, Z3Handle } from "../../prove/index.ts";
 import { layerNodeFileSystemAt } from "../../services/index.ts";
 import { layerStd } from "../../std/index.ts";
 import type { CommandSpec } from "../command.ts";
@@ -22,17 +22,19 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 /**
  * One z3 per process, started lazily by the first query (a run answered from the proof cache never starts
  * it), reused by commands that follow at once (in-process callers, tests), and stopped when no command is
- * running (z3's worker threads would otherwise keep Node alive).
+ * running (z3's worker threads would otherwise keep Node alive). When the launcher has already begun
+ * initialising z3 (`io.z3`), the solver is started at once, so its warm-up overlaps checking and encoding.
  */
 interface Shared {
   started?: Promise<Z3Handle>;
+  api?: Promise<Z3Api>;
   startupMs: number;
   refs: number;
   timer?: ReturnType<typeof setTimeout>;
 }
 let shared: Shared | undefined;
 const startShared = (s: Shared): Promise<Z3Handle> =>
-  (s.started ??= startZ3().then((h) => {
+  (s.started ??= startZ3(s.api !== undefined ? { api: s.api } : {}).then((h) => {
     s.startupMs = h.startupMs;
     return h;
   }));
@@ -43,10 +45,14 @@ const lazyHandle = (s: Shared): Z3Handle => ({
   solve: async (smt2, options) => (await startShared(s)).solve(smt2, options),
   dispose: async () => {},
 });
-const acquireZ3 = (): Shared => {
+const acquireZ3 = (api: Promise<Z3Api> | undefined): Shared => {
   shared ??= { startupMs: 0, refs: 0 };
   if (shared.timer !== undefined) clearTimeout(shared.timer);
   shared.refs += 1;
+  if (api !== undefined && shared.started === undefined) {
+    shared.api = api;
+    void startShared(shared).catch(() => undefined);
+  }
   return shared;
 };
 const releaseZ3 = (s: Shared): void => {
@@ -57,8 +63,8 @@ const releaseZ3 = (s: Shared): void => {
     if (s.started !== undefined) void s.started.then((h) => h.dispose());
   }, 0);
 };
-const withZ3 = async <A>(f: (layer: Layer.Layer<Z3>) => Promise<A>): Promise<A> => {
-  const s = acquireZ3();
+const withZ3 = async <A>(api: Promise<Z3Api> | undefined, f: (layer: Layer.Layer<Z3>) => Promise<A>): Promise<A> => {
+  const s = acquireZ3(api);
   try {
     return await f(Layer.succeed(Z3)(lazyHandle(s)));
   } finally {
@@ -194,7 +200,7 @@ export const verifyCommand: CommandSpec = {
     const r =
       mode === "coverage"
         ? await Effect.runPromise(runCoverage(options).pipe(Effect.provide(base)))
-        : await withZ3((z3) => Effect.runPromise(runProve(options).pipe(Effect.provide(Layer.mergeAll(base, z3)))));
+        : await withZ3(io.z3, (z3) => Effect.runPromise(runProve(options).pipe(Effect.provide(Layer.mergeAll(base, z3)))));
     return { exitCode: r.exitCode, report: r.report as unknown as JsonValue, reportIsDefault: true, errText: verifyText(r) };
   },
 };
@@ -220,7 +226,7 @@ export const proveCheckCommand: CommandSpec = {
     if (proof === undefined) return usage("--proof PATH is required");
     if (typeof t === "object") return usage(t.error);
     const cwd = nodePath.resolve(io.cwd);
-    const r = await withZ3((z3) =>
+    const r = await withZ3(io.z3, (z3) =>
       Effect.runPromise(runProveCheck(proof, { cwd, ...(t !== undefined ? { timeoutMs: t * 1000 } : {}) }).pipe(Effect.provide(Layer.mergeAll(layerStd, layerNodeFileSystemAt(cwd), z3)))),
     );
     const d = r.report.diagnostics?.[0];
