@@ -89,15 +89,16 @@ export const startZ3 = async (options: StartZ3Options = {}): Promise<Z3Handle> =
    * non-linear integers), the logic's own solver (`(set-logic L)` of the text; `fromString` does not apply it)
    * gets the rest of the time. Both are z3 and sound; which one answered changes only the model z3 returns.
    */
-  const coreSolver = () => new ctx.Tactic("smt").solver();
+  type Ctx = typeof ctx;
+  const coreSolver = (c: Ctx) => new c.Tactic("smt").solver();
   const warm = (async () => {
-    const s = coreSolver();
+    const s = coreSolver(ctx);
     s.fromString("(declare-const x Bool)(assert x)");
     await s.check();
     s.release();
   })();
   const startupMs = performance.now() - t0;
-  const attempt = async (solver: ReturnType<typeof coreSolver>, smt2: string, timeoutMs: number | undefined, memoryMb: number | undefined): Promise<SolveAnswer> => {
+  const attempt = async (c: Ctx, solver: ReturnType<typeof coreSolver>, smt2: string, timeoutMs: number | undefined, memoryMb: number | undefined): Promise<SolveAnswer> => {
     try {
       if (timeoutMs !== undefined) solver.set("timeout", Math.max(1, Math.round(timeoutMs)));
       if (memoryMb !== undefined) solver.set("max_memory", Math.max(1, Math.round(memoryMb)));
@@ -110,24 +111,33 @@ export const startZ3 = async (options: StartZ3Options = {}): Promise<Z3Handle> =
       for (const d of model.decls()) {
         if (d.arity() !== 0) continue;
         const v = model.get(d);
-        if (ctx.isBitVecVal(v)) values.set(String(d.name()), v.value());
-        else if (ctx.isIntVal(v)) values.set(String(d.name()), v.value());
+        if (c.isBitVecVal(v)) values.set(String(d.name()), v.value());
+        else if (c.isIntVal(v)) values.set(String(d.name()), v.value());
       }
       return { kind: "sat", model: values };
     } finally {
       solver.release();
     }
   };
+  /**
+   * Each query gets a context of its own (~10 ms): in a shared one, the terms earlier queries left behind
+   * change z3's choices, so the same query returned a different model (counterexample) depending on what the
+   * process had solved before (certify right after prove; a proof cache hit skipping queries). A fresh
+   * context makes every answer a function of the query text alone. z3-solver frees contexts on garbage
+   * collection.
+   */
   const solve = async (smt2: string, options: SolveOptions = {}): Promise<SolveAnswer> => {
     await warm;
     const t = performance.now();
     const total = options.timeoutMs;
-    const first = await attempt(coreSolver(), smt2, Math.min(total ?? CORE_BUDGET_MS, CORE_BUDGET_MS), options.memoryMb);
+    const qctx = api.Context("x07");
+    const first = await attempt(qctx, coreSolver(qctx), smt2, Math.min(total ?? CORE_BUDGET_MS, CORE_BUDGET_MS), options.memoryMb);
     if (first.kind !== "unknown") return first;
     const left = total === undefined ? undefined : total - (performance.now() - t);
     if (left !== undefined && left < 1) return first;
     const logic = LOGIC.exec(smt2)?.[1];
-    return attempt(logic !== undefined ? new ctx.Solver(logic as never) : new ctx.Solver(), smt2, left, options.memoryMb);
+    const fctx = api.Context("x07");
+    return attempt(fctx, logic !== undefined ? new fctx.Solver(logic as never) : new fctx.Solver(), smt2, left, options.memoryMb);
   };
   // Let the warm-up query finish before stopping the threads: killing the worker mid-query left Node waiting
   // on it (a cached `x07 verify --prove` that never solved printed its report, then did not exit).
