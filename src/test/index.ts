@@ -120,6 +120,9 @@ const findManifest = (p: string, cwd: string | undefined) =>
     const fs = yield* FileSystem.FileSystem;
     const exists = (q: string) => fs.exists(q).pipe(Effect.orElseSucceed(() => false));
     if (nodePath.isAbsolute(p) || (yield* exists(p))) return p;
+    // Not where the file system resolves relative paths: the caller's cwd (a library caller whose process runs
+    // elsewhere), then each directory above it.
+    if (cwd !== undefined && (yield* exists(nodePath.resolve(cwd, p)))) return nodePath.resolve(cwd, p);
     let d = nodePath.dirname(nodePath.resolve(cwd ?? process.cwd(), "x"));
     for (;;) {
       const up = nodePath.dirname(d);

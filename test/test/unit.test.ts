@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { validateAs } from "../../src/core/contracts/index.ts";
-import { layerMemoryFileSystem, layerNodeFileSystemAt } from "../../src/services/index.ts";
+import { layerMemoryFileSystem, layerNodeFileSystem, layerNodeFileSystemAt } from "../../src/services/index.ts";
 import { layerStd } from "../../src/std/index.ts";
 import { test as runTests, testModuleRoots } from "../../src/test/index.ts";
 import type { TestOptions } from "../../src/test/index.ts";
@@ -125,6 +125,20 @@ describe("x07 test: unit tests", () => {
     expect((await mem("{not json")).diagnostics.map((d) => d.code)).toEqual(["ETEST_MANIFEST_JSON"]);
     expect((await mem('{"schema_version":"x07.tests_manifest@9.9.9","tests":[]}')).diagnostics.map((d) => d.code)).toEqual(["ETEST_SCHEMA_VERSION"]);
     expect((await mem('{"schema_version":"x07.tests_manifest@0.2.0","tests":[]}')).diagnostics.map((d) => d.code)).toEqual(["ETEST_TESTS_EMPTY"]);
+  });
+
+  it("library: a relative manifest is found under options.cwd when the process runs elsewhere", async () => {
+    const unit = readFileSync(path.join(FIXTURE, "unit.x07.json"), "utf8");
+    const dir = tempTree({
+      "x07.json": JSON.stringify({ schema_version: "x07.project@0.5.0", world: "solve-pure", entry: "src/main.x07.json", module_roots: ["src"] }),
+      "src/unit.x07.json": unit,
+      "tests/tests.json": JSON.stringify({ schema_version: "x07.tests_manifest@0.2.0", tests: [{ id: "ok", world: "solve-pure", entry: "unit.ok" }] }),
+    });
+    expect(path.resolve("tests/tests.json")).not.toBe(path.join(dir, "tests/tests.json"));
+    const r = await Effect.runPromise(runTests({ manifest: "tests/tests.json", cwd: dir }).pipe(Effect.provide(layerStd), Effect.provide(layerNodeFileSystem)));
+    expect(r.exitCode).toBe(0);
+    expect(r.report.summary.passed).toBe(1);
+    expect(r.report.invocation.manifest_path).toBe(path.join(dir, "tests/tests.json"));
   });
 
   it("CLI: finds the project above the manifest (relative to the command's cwd) and uses its module roots", async () => {
