@@ -79,8 +79,8 @@ export { readContractDoc, schemaIssues, resolveRepoRoot } from "./internal/run.t
  * @since 0.1.0
  * @category utilities
  */
-export { compileGlob, compileGlobSet } from "./internal/glob.ts";
-export type { CompiledGlob, GlobSet } from "./internal/glob.ts";
+export { compileGlob, compileGlobSet } from "../core/glob.ts";
+export type { CompiledGlob, GlobSet } from "../core/glob.ts";
 
 /**
  * Cycle detection over node edges (each cycle a sorted node list).

@@ -167,7 +167,7 @@ describe("review diff report", () => {
     expect(missing.diagnostics[0]).toMatchObject({ code: "X07RD_EINPUT", message: "missing --to path: nowhere" });
     const mixed = await runFailure(FIXTURES, "before", "after/x07.json");
     expect(mixed.diagnostics[0]!.message).toContain("both be files or both be directories (got directory vs file)");
-    const glob = await runFailure(FIXTURES, "before", "after", { include: ["a**"] });
+    const glob = await runFailure(FIXTURES, "before", "after", { include: ["{a,{b,c}}"] });
     expect(glob.diagnostics[0]!.message).toContain("invalid glob");
   });
 

@@ -3,7 +3,7 @@
  * nodes with compiled matchers, and node edges with the import that first produced each.
  */
 import type { TypeRef } from "../../parse/index.ts";
-import type { GlobSet } from "./glob.ts";
+import type { GlobSet } from "../../core/glob.ts";
 
 /** A trust zone (x07.arch.manifest@0.3.0). */
 export type TrustZone = "verified_core" | "certified_capsule" | "test_only" | "untrusted";

@@ -20,7 +20,7 @@ import { diffProof } from "./diff-proof.ts";
 import { diffDependencyClosure, diffLockfile, diffPeerPolicy, diffRuntimeAttestation } from "./diff-supply.ts";
 import { firedGates, gateDiagnostics } from "./gates.ts";
 import type { ReviewGate } from "./gates.ts";
-import { compileGlob, makeGlobSet } from "./glob.ts";
+import { compileGlobSet } from "../../core/glob.ts";
 import { renderReviewHtml } from "./html.ts";
 import { ChangeSink, emptyHighlights, pushSimple } from "./model.ts";
 import type { DiffCtx, FileDiff, ReviewDiffReport, Summary } from "./model.ts";
@@ -138,12 +138,13 @@ export const runReviewDiff = (from: string, to: string, gates: ReadonlyArray<Rev
     }
     const includePats = options.include !== undefined && options.include.length > 0 ? options.include : DEFAULT_INCLUDES[mode];
     const excludePats = options.exclude !== undefined && options.exclude.length > 0 ? options.exclude : DEFAULT_EXCLUDES;
-    const compiledInc = includePats.map(compileGlob);
-    const compiledExc = excludePats.map(compileGlob);
-    const bad = [...compiledInc, ...compiledExc].find((g) => !g.ok);
-    if (bad !== undefined && !bad.ok) return yield* Effect.fail(inputError(`invalid glob ${JSON.stringify(bad.pattern)}: ${bad.reason}`, { glob: bad.pattern }));
-    const include = makeGlobSet(compiledInc.flatMap((g) => (g.ok ? [g] : [])));
-    const exclude = makeGlobSet(compiledExc.flatMap((g) => (g.ok ? [g] : [])));
+    const badGlob = (b: { glob: string; error: string }) => Effect.fail(inputError(`invalid glob ${JSON.stringify(b.glob)}: ${b.error}`, { glob: b.glob }));
+    const inc = compileGlobSet(includePats);
+    if (!inc.ok) return yield* badGlob(inc);
+    const exc = compileGlobSet(excludePats);
+    if (!exc.ok) return yield* badGlob(exc);
+    const include = inc.set;
+    const exclude = exc.set;
 
     const sink = new ChangeSink(options.maxChanges);
     const highlights = emptyHighlights();

@@ -3,7 +3,7 @@ import { Effect, FileSystem } from "effect";
 import { sha256Hex } from "../../core/json/index.ts";
 import type { JsonValue } from "../../core/json/index.ts";
 import { byteCompare, pathCompare } from "./json.ts";
-import type { GlobSet } from "./glob.ts";
+import type { GlobSet } from "../../core/glob.ts";
 
 export type PathKind = "file" | "dir" | "missing";
 
@@ -83,7 +83,7 @@ export const collectRelPaths = (from: string, to: string, dirs: boolean, include
       return [name];
     }
     const out = new Set<string>();
-    for (const root of [from, to]) for (const rel of yield* listFiles(root)) if (include.isMatch(rel) && !exclude.isMatch(rel)) out.add(rel);
+    for (const root of [from, to]) for (const rel of yield* listFiles(root)) if (include.matches(rel) && !exclude.matches(rel)) out.add(rel);
     return [...out].sort(pathCompare);
   });
 
