@@ -9,6 +9,7 @@
 import * as nodePath from "node:path";
 import { Effect, FileSystem } from "effect";
 import type { FileWriteError } from "../../core/io/errors.ts";
+import { readJsonOrUndefined } from "../../core/io/index.ts";
 import { readJson, sha256Hex } from "../../core/json/index.ts";
 import type { JsonValue } from "../../core/json/index.ts";
 import { validateByVersion } from "../../core/contracts/written.ts";
@@ -81,14 +82,7 @@ class Collector {
   }
 }
 
-const readJsonFile = (fs: FileSystem.FileSystem, path: string) =>
-  fs.readFile(path).pipe(
-    Effect.map((b) => {
-      const j = readJson(b);
-      return j.ok ? j.value : undefined;
-    }),
-    Effect.orElseSucceed(() => undefined),
-  );
+const readJsonFile = readJsonOrUndefined;
 
 const exists = (fs: FileSystem.FileSystem, path: string) => fs.exists(path).pipe(Effect.orElseSucceed(() => false));
 

@@ -1,5 +1,8 @@
 /** File reading/writing for the stages, with failures mapped to tagged errors carrying diagnostics. */
+import * as nodePath from "node:path";
 import { Effect, FileSystem } from "effect";
+import { readJson } from "../json/index.ts";
+import type { JsonValue } from "../json/index.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import { writeFileAtomic } from "./atomic.ts";
 import { FileReadError, FileWriteError } from "./errors.ts";
@@ -65,4 +68,31 @@ export const collectX07Files = (paths: ReadonlyArray<string>) =>
       );
     }
     return out;
+  });
+
+/** A file's JSON value, or `undefined` when it is missing, unreadable or not JSON (for optional inputs). */
+export const readJsonOrUndefined = (fs: FileSystem.FileSystem, path: string): Effect.Effect<JsonValue | undefined> =>
+  fs.readFile(path).pipe(
+    Effect.map((b) => {
+      const j = readJson(b);
+      return j.ok ? j.value : undefined;
+    }),
+    Effect.orElseSucceed(() => undefined),
+  );
+
+/** A file's JSON object, or `undefined` when it is missing, unreadable, not JSON or not an object. */
+export const readJsonObjectOrUndefined = (fs: FileSystem.FileSystem, path: string): Effect.Effect<Record<string, unknown> | undefined> =>
+  Effect.map(readJsonOrUndefined(fs, path), (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined));
+
+/** The path of `name` in `dir` or the nearest ancestor that has it, or `undefined`. */
+export const findUp = (fs: FileSystem.FileSystem, dir: string, name: string): Effect.Effect<string | undefined> =>
+  Effect.gen(function* () {
+    let d = dir;
+    for (;;) {
+      const p = nodePath.join(d, name);
+      if (yield* fs.exists(p).pipe(Effect.orElseSucceed(() => false))) return p;
+      const up = nodePath.dirname(d);
+      if (up === d) return undefined;
+      d = up;
+    }
   });

@@ -5,7 +5,7 @@
  */
 import * as nodePath from "node:path";
 import { Effect, FileSystem } from "effect";
-import { readJson } from "../../core/json/index.ts";
+import { findUp, readJsonObjectOrUndefined } from "../../core/io/index.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic } from "../../diag/index.ts";
 import type { ServiceManifest } from "./rules.ts";
@@ -14,27 +14,8 @@ type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-const readObj = (fs: FileSystem.FileSystem, p: string) =>
-  fs.readFile(p).pipe(
-    Effect.map((b) => {
-      const j = readJson(b);
-      return j.ok && isObj(j.value) ? j.value : undefined;
-    }),
-    Effect.orElseSucceed(() => undefined),
-  );
-
-/** Finds `name` in `dir` or its ancestors. */
-export const findUp = (fs: FileSystem.FileSystem, dir: string, name: string) =>
-  Effect.gen(function* () {
-    let d = dir;
-    for (;;) {
-      const p = nodePath.join(d, name);
-      if (yield* fs.exists(p).pipe(Effect.orElseSucceed(() => false))) return p;
-      const up = nodePath.dirname(d);
-      if (up === d) return undefined;
-      d = up;
-    }
-  });
+const readObj = readJsonObjectOrUndefined;
+export { findUp };
 
 /** The directories a project's modules are looked up in: its module_roots, then its root. */
 export const projectRoots = (fs: FileSystem.FileSystem, projectFile: string) =>

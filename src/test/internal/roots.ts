@@ -7,34 +7,14 @@
  */
 import * as nodePath from "node:path";
 import { Effect, FileSystem } from "effect";
-import { readJson } from "../../core/json/index.ts";
+import { findUp, readJsonObjectOrUndefined } from "../../core/io/index.ts";
 
 const norm = (p: string): string => {
   const n = nodePath.normalize(p);
   return n.endsWith(nodePath.sep) && n.length > 1 ? n.slice(0, -1) : n;
 };
 
-/** Finds `name` in `dir` or its ancestors. */
-const findUp = (fs: FileSystem.FileSystem, dir: string, name: string) =>
-  Effect.gen(function* () {
-    let d = dir;
-    for (;;) {
-      const p = nodePath.join(d, name);
-      if (yield* fs.exists(p).pipe(Effect.orElseSucceed(() => false))) return p;
-      const up = nodePath.dirname(d);
-      if (up === d) return undefined;
-      d = up;
-    }
-  });
-
-const readObj = (fs: FileSystem.FileSystem, p: string) =>
-  fs.readFile(p).pipe(
-    Effect.map((b) => {
-      const j = readJson(b);
-      return j.ok && typeof j.value === "object" && j.value !== null && !Array.isArray(j.value) ? (j.value as Record<string, unknown>) : undefined;
-    }),
-    Effect.orElseSucceed(() => undefined),
-  );
+const readObj = readJsonObjectOrUndefined;
 
 /**
  * The module roots for a manifest directory.

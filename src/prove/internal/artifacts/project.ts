@@ -8,7 +8,7 @@ import * as nodePath from "node:path";
 import { Effect, FileSystem } from "effect";
 import { checkDocument, checkFile } from "../../../check/index.ts";
 import type { CheckedProgram } from "../../../check/index.ts";
-import { readJson } from "../../../core/json/index.ts";
+import { readJsonObjectOrUndefined } from "../../../core/io/index.ts";
 import { DEFAULT_WORLD, isWorldId } from "../../../core/worlds/table.ts";
 import type { WorldId } from "../../../core/worlds/table.ts";
 import type { Diagnostic } from "../../../diag/index.ts";
@@ -40,14 +40,7 @@ export interface ProjectInput {
   readonly program?: string;
 }
 
-const readObject = (fs: FileSystem.FileSystem, p: string) =>
-  fs.readFile(p).pipe(
-    Effect.map((b) => {
-      const j = readJson(b);
-      return j.ok && typeof j.value === "object" && j.value !== null && !Array.isArray(j.value) ? (j.value as Record<string, unknown>) : undefined;
-    }),
-    Effect.orElseSucceed(() => undefined),
-  );
+const readObject = readJsonObjectOrUndefined;
 
 const isFile = (fs: FileSystem.FileSystem, p: string) =>
   fs.stat(p).pipe(
