@@ -74,7 +74,7 @@ const loadBundle = (file) => {
  */
 const argv = process.argv.slice(2);
 const solves = (a) =>
-  !a.includes("--help") && !a.includes("-h") && ((a[0] === "verify" && a.includes("--prove")) || (a[0] === "prove" && a[1] === "check"));
+  !a.includes("--help") && !a.includes("-h") && ((a[0] === "verify" && a.includes("--prove")) || (a[0] === "prove" && a[1] === "check") || (a[0] === "trust" && a[1] === "certify"));
 let z3;
 if (process.env.X07_Z3_PRESTART !== "0" && solves(argv)) {
   try {

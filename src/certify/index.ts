@@ -40,7 +40,7 @@ export { TRUST_CERTIFICATE_SCHEMA_VERSION } from "./certificate/derive.ts";
 export { isStrongProfile, realizedClaims, scopeSummary } from "./certificate/rules.ts";
 export { renderSummaryHtml } from "./summary-html/render.ts";
 export { attestCompile, COMPILER_LANG_ID } from "./attest/compile.ts";
-export { layerCertifyNode, layerCertifyLive, layerCertifyProfiles, layerCertifyArch, layerCertifyCoverage, layerCertifyProver, layerCertifyTests, layerCertifyTrustReport, layerCertifyCompile, layerCertifyReview } from "./live.ts";
+export { layerCertifyNode, layerCertifyLive, layerCertifyLiveWith, layerCertifyProverWith, layerCertifyProfiles, layerCertifyArch, layerCertifyCoverage, layerCertifyProver, layerCertifyTests, layerCertifyTrustReport, layerCertifyCompile, layerCertifyReview } from "./live.ts";
 
 /**
  * Options of {@link certify} (upstream's `x07 trust certify` flags).

@@ -185,14 +185,8 @@ const z3Version = (): string => {
   }
 };
 
-/**
- * The prover through the prove stage: `x07 verify --prove --emit-proof` into a scratch directory (no proof
- * cache: every certification proves afresh) and `x07 prove check` on the copy certify writes. Starts the
- * solver once per layer.
- * @since 0.1.0
- * @category layers
- */
-export const layerCertifyProver: Layer.Layer<CertifyProver, never, FileSystem.FileSystem> = Layer.effect(CertifyProver)(
+/** The prover service, needing a solver. */
+const proverOverZ3: Layer.Layer<CertifyProver, never, FileSystem.FileSystem | Z3> = Layer.effect(CertifyProver)(
   Effect.map(withContext<FileSystem.FileSystem | Z3>(), (run) => ({
     engine: VERIFY_ENGINE,
     engineDescription: `z3-solver ${z3Version()}`,
@@ -242,7 +236,23 @@ export const layerCertifyProver: Layer.Layer<CertifyProver, never, FileSystem.Fi
       ),
     check: (project, proofPath) => run(proveCheck(proofPath, { cwd: project.root }).pipe(Effect.map((r) => r.report as unknown as JsonValue), Effect.provide(layerStd))),
   })),
-).pipe(Layer.provide(layerZ3));
+);
+
+/**
+ * {@link layerCertifyProver} over a given solver layer (e.g. `layerZ3With({ api })` for a z3 already starting).
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerCertifyProverWith = (z3: Layer.Layer<Z3>): Layer.Layer<CertifyProver, never, FileSystem.FileSystem> => proverOverZ3.pipe(Layer.provide(z3));
+
+/**
+ * The prover through the prove stage: `x07 verify --prove --emit-proof` into a scratch directory (no proof
+ * cache: every certification proves afresh) and `x07 prove check` on the copy certify writes. Starts the
+ * solver once per layer.
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerCertifyProver: Layer.Layer<CertifyProver, never, FileSystem.FileSystem> = layerCertifyProverWith(layerZ3);
 
 /**
  * The trust report through `certify/trust-report` (nothing written by it: certify writes the JSON, HTML and
@@ -266,20 +276,19 @@ export const layerCertifyTrustReport: Layer.Layer<CertifyTrustReport, never, Fil
 );
 
 /**
+ * {@link layerCertifyLive} over a given solver layer (the `x07` CLI passes the z3 its launcher started).
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerCertifyLiveWith = (z3: Layer.Layer<Z3>) =>
+  Layer.mergeAll(layerCertifyProfiles, layerCertifyArch, layerCertifyCoverage, layerCertifyProverWith(z3), layerCertifyTests, layerCertifyTrustReport, layerCertifyCompile, layerCertifyReview);
+
+/**
  * Every certify service wired to the SDK's stages (needs only effect's `FileSystem`).
  * @since 0.1.0
  * @category layers
  */
-export const layerCertifyLive = Layer.mergeAll(
-  layerCertifyProfiles,
-  layerCertifyArch,
-  layerCertifyCoverage,
-  layerCertifyProver,
-  layerCertifyTests,
-  layerCertifyTrustReport,
-  layerCertifyCompile,
-  layerCertifyReview,
-);
+export const layerCertifyLive = layerCertifyLiveWith(layerZ3);
 
 /**
  * {@link layerCertifyLive} over the Node file system: everything a Node script needs to run `certify`.

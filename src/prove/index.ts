@@ -82,7 +82,7 @@ export const verifyCoverage = (program: CheckedProgram, options: { readonly entr
   return c === undefined ? Effect.fail(new ProveTargetError(options.entry)) : Effect.succeed(c);
 };
 
-export { Z3, layerZ3 } from "./internal/z3-service.ts";
+export { Z3, layerZ3, layerZ3With } from "./internal/z3-service.ts";
 
 /**
  * Proves each `ensures` clause of an i32-fragment function (requires assumed), one solver query per clause.

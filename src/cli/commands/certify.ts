@@ -6,7 +6,8 @@
 import { Cause, Effect, Exit, Layer } from "effect";
 import type { JsonValue } from "../../core/json/index.ts";
 import { makeDiagnostic, renderDiagnostics } from "../../diag/index.ts";
-import { certify, layerCertifyLive } from "../../certify/index.ts";
+import { certify, layerCertifyLive, layerCertifyLiveWith } from "../../certify/index.ts";
+import { layerZ3With } from "../../prove/index.ts";
 import type { CertifyOptions, ProveBudgets } from "../../certify/index.ts";
 import { layerNodeFileSystemAt } from "../../services/index.ts";
 import type { CommandSpec } from "../command.ts";
@@ -87,7 +88,8 @@ export const trustCertifyCommand: CommandSpec = {
       ...(str("baseline") !== undefined ? { baseline: str("baseline")! } : {}),
       ...(str("tests-manifest") !== undefined ? { testsManifest: str("tests-manifest")! } : {}),
     };
-    const layer = Layer.provideMerge(layerCertifyLive, layerNodeFileSystemAt(io.cwd));
+    const live = io.z3 !== undefined ? layerCertifyLiveWith(layerZ3With({ api: io.z3 })) : layerCertifyLive;
+    const layer = Layer.provideMerge(live, layerNodeFileSystemAt(io.cwd));
     const exit = await Effect.runPromiseExit(certify(str("project") ?? "x07.json", options).pipe(Effect.provide(layer)));
     if (Exit.isFailure(exit)) {
       const e = Cause.findErrorOption(exit.cause);
