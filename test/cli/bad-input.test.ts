@@ -54,6 +54,18 @@ describe("bad input never crashes: diagnostic + exit 2 (CLI), tagged failure (li
     expect(report.diagnostics[0].data.file).toBe("in.x07.json");
   });
 
+  it("check --project lists every schema violation of x07.json, each at its pointer", async () => {
+    const project = { schema_version: "x07.project@0.5.0", world: "solve-pure", entry: 7, module_roots: "src", extra_field: true };
+    const dir = tempTree({ "x07.json": JSON.stringify(project) });
+    const r = await runCli(["check", "--project", "x07.json"], dir);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ code: string; loc?: { ptr?: string } }> };
+    const ptrs = report.diagnostics.map((d) => d.loc?.ptr);
+    expect(report.diagnostics.every((d) => d.code === "X07-SCHEMA-0001")).toBe(true);
+    expect(ptrs).toContain("/entry");
+    expect(ptrs).toContain("/module_roots");
+  });
+
   it("a missing file is X07-IO-READ-0001 with exit 2", async () => {
     const dir = tempTree({});
     const r = await runCli(["lint", "nope.x07.json"], dir);

@@ -27,7 +27,7 @@ describe("write-edge validation", () => {
   });
 
   it("refuses a document whose schema_version is unknown", async () => {
-    expect(await validateWritten({ schema_version: "x07.nope@9.9.9" })).toEqual({ ok: false, pointer: "/schema_version", message: "no schema for x07.nope@9.9.9" });
+    expect(await validateWritten({ schema_version: "x07.nope@9.9.9" })).toEqual({ ok: false, pointer: "/schema_version", message: "no schema for x07.nope@9.9.9", errors: [{ pointer: "/schema_version", message: "no schema for x07.nope@9.9.9" }] });
   });
 
   it("every command's machine report validates against its schema", async () => {

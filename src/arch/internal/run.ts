@@ -86,7 +86,7 @@ export const schemaIssues =
     const got = typeof v === "object" && v !== null && !Array.isArray(v) ? v["schema_version"] : undefined;
     if (got !== version) return [{ pointer: "/schema_version", message: `schema_version must be ${JSON.stringify(version)}, got ${JSON.stringify(got ?? null)}` }];
     const r = await validateByVersion(v);
-    return r.ok ? [] : [{ pointer: r.pointer, message: r.message }];
+    return r.ok ? [] : r.errors.map((e) => ({ pointer: e.pointer, message: e.message }));
   };
 
 const badInput = (message: string, file?: string): InvalidInputError =>

@@ -25,11 +25,12 @@ const readProject = (projectPath: string) =>
   Effect.gen(function* () {
     const bytes = yield* readBytes(projectPath);
     const r = readJson(bytes);
-    const bad = (message: string, ptr: string) => new InvalidInputError({ diagnostics: [makeDiagnostic("X07-SCHEMA-0001", message, { ptr, file: projectPath })] });
+    const diag = (message: string, ptr: string) => makeDiagnostic("X07-SCHEMA-0001", message, { ptr, file: projectPath });
+    const bad = (message: string, ptr: string) => new InvalidInputError({ diagnostics: [diag(message, ptr)] });
     if (!r.ok || r.value === null || typeof r.value !== "object" || Array.isArray(r.value)) return yield* Effect.fail(bad("x07.json must be a JSON object", ""));
     const v = r.value;
     const valid = yield* Effect.promise(() => validateByVersion(v));
-    if (!valid.ok) return yield* Effect.fail(bad(`x07.json does not match its schema: ${valid.message}`, valid.pointer));
+    if (!valid.ok) return yield* Effect.fail(new InvalidInputError({ diagnostics: valid.errors.map((e) => diag(`x07.json does not match its schema: ${e.message}`, e.pointer)) }));
     const base = nodePath.dirname(projectPath);
     const entry = v["entry"];
     const world = v["world"];
