@@ -27,6 +27,17 @@ describe("arch check exit codes", () => {
     expect(where(find(r, "E_ARCH_MANIFEST_SCHEMA_INVALID"))).toEqual({ file: "arch/manifest.x07arch.json", ptr: "/nodes/0" });
     expect(r.report.manifest.jcs_sha256_hex).toMatch(/^[0-9a-f]{64}$/);
   });
+  it("every schema violation of the manifest is reported, each at its pointer", async () => {
+    const dir = copyFixture("shop");
+    editJson(dir, "arch/manifest.x07arch.json", (m) => {
+      delete m.nodes[0].trust_zone;
+      delete m.nodes[1].trust_zone;
+    });
+    const r = await runArch(dir);
+    expect(r.exitCode).toBe(3);
+    const ptrs = r.report.diags.filter((d) => d.code === "E_ARCH_MANIFEST_SCHEMA_INVALID").map((d) => where(d).ptr);
+    expect(ptrs).toEqual(expect.arrayContaining(["/nodes/0", "/nodes/1"]));
+  });
   it("3 for an older manifest version and for duplicate node ids", async () => {
     const dir = copyFixture("shop");
     editJson(dir, "arch/manifest.x07arch.json", (m) => (m.schema_version = "x07.arch.manifest@0.1.0"));
