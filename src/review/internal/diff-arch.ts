@@ -5,7 +5,7 @@
 import type { JsonValue } from "../../core/json/index.ts";
 import { allowlistEntries, asArray, asBool, asStr, byteCompare, get, isSubset, jsonEq, orNull, pointer } from "./json.ts";
 import type { JsonObject, Maybe } from "./json.ts";
-import { pushSimple } from "./model.ts";
+import { pushChange, pushSimple } from "./model.ts";
 import type { DiffCtx } from "./model.ts";
 import { pbtRequirementRank, proofCoverageRank, trustZoneRank, verifyModeRank } from "./ranks.ts";
 
@@ -32,19 +32,7 @@ const diffManifest = (ctx: DiffCtx): void => {
     if (b === a) continue;
     const severity = a === "run-os" || a === "run-os-sandboxed" ? "high" : "warn";
     sink.push(highlights.world_changes, { kind: "arch_node_world", severity, subject: node, path, before: b, after: a, notes: [] });
-    sink.push(ctx.file.changes, {
-      kind: "arch_node_world_changed",
-      severity,
-      title: "arch node world changed",
-      entity: { arch_node_id: node },
-      ptr_before: null,
-      ptr_after: null,
-      before: b,
-      after: a,
-      ops: [],
-      notes: [],
-      meta: {},
-    });
+    pushChange(ctx, "arch_node_world_changed", severity, "arch node world changed", { entity: { arch_node_id: node }, before: b, after: a });
   }
   const bz = nodeField(before, "trust_zone");
   const az = nodeField(after, "trust_zone");

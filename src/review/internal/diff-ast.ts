@@ -6,6 +6,7 @@
 import type { JsonValue } from "../../core/json/index.ts";
 import { asArray, asStr, byteCompare, difference, get, isObject, jsonEq, orNull } from "./json.ts";
 import type { Maybe } from "./json.ts";
+import { pushChange } from "./model.ts";
 import type { Change, DiffCtx } from "./model.ts";
 import { scanSensitive } from "./scan.ts";
 
@@ -175,18 +176,13 @@ export const diffX07Ast = (ctx: DiffCtx): AstCounts => {
         body: { changed: d.bodyChanged, ops: d.ops, truncated: false },
         lenses: d.lenses,
       });
-      sink.push(ctx.file.changes, {
-        kind: "decl_changed",
-        severity: d.severity,
-        title: `changed ${a.kind} ${a.name}`,
+      pushChange(ctx, "decl_changed", d.severity, `changed ${a.kind} ${a.name}`, {
         entity: { module_id: moduleId, decl_kind: a.kind, decl_name: a.name },
         ptr_before: b.ptr,
         ptr_after: a.ptr,
         before: { sig: orNull(b.sig) },
         after: { sig: orNull(a.sig) },
         ops: d.ops,
-        notes: [],
-        meta: {},
       });
     }
   }

@@ -6,7 +6,7 @@
 import type { JsonValue } from "../../core/json/index.ts";
 import { allowlistEntries, asBool, asU64, difference, jsonEq, pointer } from "./json.ts";
 import type { Maybe } from "./json.ts";
-import { pushSimple } from "./model.ts";
+import { pushChange, pushSimple } from "./model.ts";
 import type { DiffCtx } from "./model.ts";
 
 /** Compared switches, in report order: pointer, highlight kind, subject. */
@@ -65,19 +65,7 @@ const compareBool = (ctx: DiffCtx, ptr: string, kind: string, subject: string): 
   sink.push(highlights.policy_changes, { kind, severity, subject, path, ptr_before: ptr, ptr_after: ptr, before: b, after: a, notes: [] });
   if (subject.startsWith("policy.net.")) sink.push(highlights.network_policy_changes, { kind: "network_policy", severity, subject, path, before: b, after: a });
   if (subject === "policy.net.enabled" && a === true) sink.push(highlights.sandbox_policy_changes, { kind: "sandbox_policy", severity: "high", subject, path, before: b, after: a });
-  sink.push(ctx.file.changes, {
-    kind: "policy_bool_changed",
-    severity,
-    title: `${subject} changed`,
-    entity: {},
-    ptr_before: ptr,
-    ptr_after: ptr,
-    before: b,
-    after: a,
-    ops: [],
-    notes: [],
-    meta: {},
-  });
+  pushChange(ctx, "policy_bool_changed", severity, `${subject} changed`, { ptr_before: ptr, ptr_after: ptr, before: b, after: a });
 };
 
 const compareAllowlist = (ctx: DiffCtx, ptr: string, subject: string): void => {
@@ -97,19 +85,7 @@ const compareAllowlist = (ctx: DiffCtx, ptr: string, subject: string): void => {
     sink.push(highlights.network_policy_changes, { kind: "network_allowlist", severity: "high", subject, path, before: b, after: a });
     sink.push(highlights.sandbox_policy_changes, { kind: "sandbox_policy", severity: "high", subject, path, before: b, after: a });
   }
-  sink.push(ctx.file.changes, {
-    kind: "policy_allowlist_changed",
-    severity,
-    title: `${subject} changed`,
-    entity: {},
-    ptr_before: ptr,
-    ptr_after: ptr,
-    before: b,
-    after: a,
-    ops: [],
-    notes,
-    meta: {},
-  });
+  pushChange(ctx, "policy_allowlist_changed", severity, `${subject} changed`, { ptr_before: ptr, ptr_after: ptr, before: b, after: a, notes });
 };
 
 const declaredCaps = (v: Maybe): Set<string> => new Set(v === undefined ? [] : DECLARED_CAPS.filter(([ptr]) => asBool(pointer(v, ptr)) === true).map(([, name]) => name));

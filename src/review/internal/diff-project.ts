@@ -1,6 +1,7 @@
 /** The project-manifest differ (x07.json / *.x07project.json): worlds and run caps, project-wide and per profile. */
 import { asStr, asU64, byteCompare, get, isObject } from "./json.ts";
 import type { Maybe } from "./json.ts";
+import { pushChange } from "./model.ts";
 import type { DiffCtx } from "./model.ts";
 
 /** The run-cap fields compared, in report order. */
@@ -34,19 +35,7 @@ export const diffProject = (ctx: DiffCtx): void => {
     if (b === a) continue;
     const severity = a === "run-os" || a === "run-os-sandboxed" ? "high" : "warn";
     sink.push(highlights.world_changes, { kind: "project_profile_world", severity, subject: profile, path, before: b, after: a, notes: [] });
-    sink.push(ctx.file.changes, {
-      kind: "project_world_changed",
-      severity,
-      title: `profile ${profile} world changed`,
-      entity: { profile },
-      ptr_before: null,
-      ptr_after: null,
-      before: b,
-      after: a,
-      ops: [],
-      notes: [],
-      meta: {},
-    });
+    pushChange(ctx, "project_world_changed", severity, `profile ${profile} world changed`, { entity: { profile }, before: b, after: a });
   }
   for (const field of RUN_CAP_FIELDS) {
     const bc = perProfile(before, (x) => asU64(get(x, field)));

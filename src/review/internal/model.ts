@@ -112,8 +112,8 @@ export interface DiffCtx {
   readonly highlights: Highlights;
 }
 
-/** A plain file-level change entry (`push_simple_file_change`). */
-export const simpleFileChange = (kind: string, severity: string, title: string): Change => ({
+/** A file-level change entry: the given fields over empty defaults (`push_simple_file_change` when none). */
+export const simpleFileChange = (kind: string, severity: string, title: string, fields: Partial<Omit<Change, "kind" | "severity" | "title">> = {}): Change => ({
   kind,
   severity,
   title,
@@ -125,6 +125,11 @@ export const simpleFileChange = (kind: string, severity: string, title: string):
   ops: [],
   notes: [],
   meta: {},
+  ...fields,
 });
 
-export const pushSimple = (ctx: DiffCtx, kind: string, severity: string, title: string): void => ctx.sink.push(ctx.file.changes, simpleFileChange(kind, severity, title));
+/** Records a file-level change with the given fields. */
+export const pushChange = (ctx: DiffCtx, kind: string, severity: string, title: string, fields: Partial<Omit<Change, "kind" | "severity" | "title">> = {}): void =>
+  ctx.sink.push(ctx.file.changes, simpleFileChange(kind, severity, title, fields));
+
+export const pushSimple = (ctx: DiffCtx, kind: string, severity: string, title: string): void => pushChange(ctx, kind, severity, title);
