@@ -41,8 +41,8 @@ export type Brand = string | undefined;
 
 /** What the analysis needs from the checker. */
 export interface BrandEnv {
-  /** Brands of `local` nodes, recorded when each was typed (their binding is out of scope later). */
-  readonly localBrands: WeakMap<TExpr, Brand>;
+  /** Brands of `local` nodes, recorded when each was typed (their binding is out of scope later); one body's worth. */
+  readonly localBrands: Map<TExpr, Brand>;
   /** A function's `result_brand`. */
   readonly resultBrandOf: (fn: string) => Brand;
 }

@@ -7,44 +7,66 @@ export interface Binding {
   /** Pointer of the expression that moved this binding's value, when it has been moved. */
   movedAt: string | undefined;
   /** For a view: the local binding it borrows from (its owner), with the owner's name. */
-  owner?: { readonly binding: Binding; readonly name: string };
+  readonly owner: { readonly binding: Binding; readonly name: string } | undefined;
   /** The brand of the value it holds (a parameter's `brand`, or what its `let` bound); see brands.ts. */
-  readonly brand?: string;
+  readonly brand: string | undefined;
 }
 
+/** The move states of the visible move-only bindings at one point (parallel arrays). */
+export interface Snapshot {
+  readonly bindings: ReadonlyArray<Binding>;
+  readonly movedAt: ReadonlyArray<string | undefined>;
+}
+
+const EMPTY_SNAPSHOT: Snapshot = { bindings: [], movedAt: [] };
+
 /**
- * Scopes as a stack of maps (created lazily: most blocks bind nothing); inner scopes shadow outer ones.
+ * Scopes as one flat stack of (name, binding) pairs plus the start index of each open scope; inner scopes shadow
+ * outer ones. Function bodies hold a handful of locals, so a backwards scan beats a map per block and allocates
+ * nothing. Rebinding a name in the same scope replaces its binding in place (as a map per scope would).
  * Only bindings of move-only types can change state, so snapshots track just those.
  */
 export class Scopes {
-  private readonly stack: Array<Map<string, Binding> | undefined> = [undefined];
+  private readonly names: string[] = [];
+  private readonly bindings: Binding[] = [];
+  private readonly starts: number[] = [0];
   /** Counts moves, so a loop body is re-checked only when its first pass moved something. */
   moves = 0;
 
+  /** Empties every scope (the context is reused for the next function body). */
+  reset(): void {
+    this.names.length = 0;
+    this.bindings.length = 0;
+    this.starts.length = 1;
+    this.moves = 0;
+  }
+
   push(): void {
-    this.stack.push(undefined);
+    this.starts.push(this.names.length);
   }
 
   pop(): void {
-    this.stack.pop();
+    const start = this.starts.pop()!;
+    this.names.length = start;
+    this.bindings.length = start;
   }
 
   bind(name: string, ty: Ty, owner?: { readonly binding: Binding; readonly name: string }, brand?: string): void {
-    const i = this.stack.length - 1;
-    let m = this.stack[i];
-    if (m === undefined) {
-      m = new Map();
-      this.stack[i] = m;
+    const b: Binding = { ty, movedAt: undefined, owner, brand };
+    const start = this.starts[this.starts.length - 1]!;
+    for (let i = this.names.length - 1; i >= start; i--) {
+      if (this.names[i] === name) {
+        this.bindings[i] = b;
+        return;
+      }
     }
-    const b: Binding = owner !== undefined ? { ty, movedAt: undefined, owner } : { ty, movedAt: undefined };
-    m.set(name, brand !== undefined ? { ...b, brand } : b);
+    this.names.push(name);
+    this.bindings.push(b);
   }
 
   lookup(name: string): Binding | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const b = this.stack[i]?.get(name);
-      if (b !== undefined) return b;
-    }
+    const names = this.names;
+    for (let i = names.length - 1; i >= 0; i--) if (names[i] === name) return this.bindings[i];
     return undefined;
   }
 
@@ -54,20 +76,41 @@ export class Scopes {
     this.moves++;
   }
 
-  /** Every name in scope (for did-you-mean). */
-  names(): string[] {
-    return [...new Set(this.stack.flatMap((m) => (m === undefined ? [] : [...m.keys()])))];
+  /** Every name in scope (for did-you-mean), outermost first, each once. */
+  visibleNames(): string[] {
+    return [...new Set(this.names)];
   }
 
   /** The move state of every visible move-only binding (to merge after branches). */
-  snapshot(): Map<Binding, string | undefined> {
-    const out = new Map<Binding, string | undefined>();
-    for (const m of this.stack) if (m !== undefined) for (const b of m.values()) if (MOVE_ONLY.has(b.ty)) out.set(b, b.movedAt);
-    return out;
+  snapshot(): Snapshot {
+    let bindings: Binding[] | undefined;
+    let movedAt: Array<string | undefined> | undefined;
+    for (let i = 0; i < this.bindings.length; i++) {
+      const b = this.bindings[i]!;
+      if (!MOVE_ONLY.has(b.ty)) continue;
+      (bindings ??= []).push(b);
+      (movedAt ??= []).push(b.movedAt);
+    }
+    return bindings === undefined ? EMPTY_SNAPSHOT : { bindings, movedAt: movedAt! };
   }
 
   /** Restores move states from a snapshot. */
-  restore(s: Map<Binding, string | undefined>): void {
-    for (const [b, movedAt] of s) b.movedAt = movedAt;
+  restore(s: Snapshot): void {
+    for (let i = 0; i < s.bindings.length; i++) s.bindings[i]!.movedAt = s.movedAt[i];
+  }
+
+  /** Whether every binding in a snapshot still has the move state it recorded. */
+  unchangedSince(s: Snapshot): boolean {
+    for (let i = 0; i < s.bindings.length; i++) if (s.bindings[i]!.movedAt !== s.movedAt[i]) return false;
+    return true;
   }
 }
+
+/** Marks as moved every binding a snapshot (taken after a branch) saw moved that is not moved now. */
+export const mergeMoves = (s: Snapshot): void => {
+  for (let i = 0; i < s.bindings.length; i++) {
+    const at = s.movedAt[i];
+    const b = s.bindings[i]!;
+    if (at !== undefined && b.movedAt === undefined) b.movedAt = at;
+  }
+};

@@ -12,8 +12,8 @@ import { exprToJson } from "../../parse/index.ts";
 import type { Expr, ListExpr } from "../../parse/index.ts";
 import type { FormName, TExpr, Ty } from "../ir.ts";
 import type { BuiltinParam, BuiltinSig } from "./builtins.ts";
-import { Scopes } from "./env.ts";
-import type { Binding } from "./env.ts";
+import { Scopes, mergeMoves } from "./env.ts";
+import type { Binding, Snapshot } from "./env.ts";
 import { MOVE_ONLY, NEVER, TYPE_NAMES, UNKNOWN, applyTy, canonicalTy, coercible, sameTy } from "./types.ts";
 import { bind } from "./builtins.ts";
 import { brandAccepts, brandIsEnum, brandOf, showBranded } from "./brands.ts";
@@ -33,17 +33,20 @@ export interface FnSig {
 
 export interface InferContext extends BrandEnv {
   readonly file: string | undefined;
-  readonly fnResult: Ty;
+  fnResult: Ty;
   readonly functions: ReadonlyMap<string, FnSig>;
   readonly builtin: (head: string) => BuiltinSig | undefined;
   readonly builtinNames: () => Iterable<string>;
   readonly diagnostics: Diagnostic[];
-  readonly seen: Set<string>;
+  /** Diagnostics already reported in this body (created on the first one). */
+  seen: Set<string> | undefined;
+  /** Cross-module call sites already reported in this body (created on the first one). */
+  reportedCalls: Set<string> | undefined;
   readonly scopes: Scopes;
   /** Called for every call to a user function (the program checks cross-module visibility here). */
-  readonly onUserCall: (callee: string, listPtr: string) => void;
+  onUserCall: (callee: string, listPtr: string) => void;
   /** Type-variable bindings of the generic instance being checked (empty for monomorphic code). */
-  readonly subst: ReadonlyMap<string, Ty>;
+  subst: ReadonlyMap<string, Ty>;
   /** Whether a symbol names a generic function. */
   readonly isGeneric: (name: string) => boolean;
   /** The number of type parameters of a function (undefined for an unknown one). */
@@ -51,7 +54,7 @@ export interface InferContext extends BrandEnv {
   /** Whether the program's world provides a capability (world-gated calls are typed only where they are allowed). */
   readonly worldHas: (cap: "os" | "fs" | "rr" | "kv") => boolean;
   /** Whether this is async code (the entry's solve or a defasync body), where await and friends are allowed. */
-  readonly asyncContext: boolean;
+  asyncContext: boolean;
   /** How many task.scope_v1 bodies enclose the expression being checked. */
   taskScopeDepth: number;
   /** Records and enums (0.9) by name. */
@@ -75,8 +78,9 @@ export const typeOfExpr = (cx: InferContext, e: Expr): Ty | undefined => {
 
 const emit = (cx: InferContext, code: DiagnosticCode, message: string, init: DiagnosticInit): void => {
   const key = `${code}|${init.ptr ?? ""}|${message}`;
-  if (cx.seen.has(key)) return;
-  cx.seen.add(key);
+  const seen = (cx.seen ??= new Set());
+  if (seen.has(key)) return;
+  seen.add(key);
   cx.diagnostics.push(makeDiagnostic(code, message, { ...init, ...(cx.file !== undefined ? { file: cx.file } : {}) }));
 };
 
@@ -112,7 +116,7 @@ const useLocal = (cx: InferContext, name: string, ptr: string): TExpr => {
   if (name === "input") return { kind: "input", ty: "bytes_view", ptr };
   const b = cx.scopes.lookup(name);
   if (b === undefined) {
-    const s = suggestNames(name, [...cx.scopes.names(), "input"]);
+    const s = suggestNames(name, [...cx.scopes.visibleNames(), "input"]);
     emit(cx, "X07-TYPE-0001", `unknown identifier ${JSON.stringify(name)}`, { ptr, data: { name }, ...(s.length > 0 ? { notes: [`did you mean ${s.join(" or ")}?`] } : {}) });
     return { kind: "local", name, ty: UNKNOWN, ptr };
   }
@@ -360,7 +364,7 @@ const inferIf = (cx: InferContext, e: ListExpr, statement: boolean): TExpr => {
   cx.scopes.restore(before);
   const els = branch(f);
   if (els.ty === NEVER) cx.scopes.restore(before);
-  for (const [b, movedAt] of afterThen) if (movedAt !== undefined && b.movedAt === undefined) b.movedAt = movedAt;
+  mergeMoves(afterThen);
   let ty: Ty;
   if (then.ty === NEVER && els.ty === NEVER) ty = NEVER;
   else if (statement) ty = "i32";
@@ -417,7 +421,7 @@ const inferMatch = (cx: InferContext, e: ListExpr): TExpr => {
   const arms: Array<{ variant: string; index: number; bind?: string; body: TExpr }> = [];
   let ty: Ty | undefined;
   const before = cx.scopes.snapshot();
-  const moved: Array<Map<import("./env.ts").Binding, string | undefined>> = [];
+  const moved: Snapshot[] = [];
   for (const arm of armsE) {
     const member = arm.kind === "list" ? splitMember(arm.head) : undefined;
     const index = member !== undefined && member[0] === enumName ? variants.findIndex((v) => v.name === member[1]) : -1;
@@ -447,7 +451,7 @@ const inferMatch = (cx: InferContext, e: ListExpr): TExpr => {
     else if (!sameTy(body.ty, ty)) emit(cx, "X07-TYPE-IF-0002", `match arms have different types: ${ty} and ${body.ty}`, { ptr: arm.ptr, data: { expected: ty, got: body.ty } });
   }
   cx.scopes.restore(before);
-  for (const m of moved) for (const [b, at] of m) if (at !== undefined && b.movedAt === undefined) b.movedAt = at;
+  for (const m of moved) mergeMoves(m);
   const missing = variants.filter((v) => !seen.has(v.name)).map((v) => `${enumName}.${v.name}`);
   if (missing.length > 0) emit(cx, "X07-MATCH-0001", `non-exhaustive match on enum ${enumName}; missing arm(s): ${missing.join(", ")}`, { ptr: e.ptr, data: { enum: enumName, missing } });
   return { kind: "match", enumName, scrutinee: s, arms, ty: ty ?? NEVER, ptr: e.ptr };
@@ -473,13 +477,21 @@ const discardedUpdate = (cx: InferContext, e: ListExpr, t: TExpr): void => {
   });
 };
 
-/** A loop body that moves something is typed twice: the second pass sees the first's moves (a move in iteration 1 breaks iteration 2). */
+/**
+ * A loop body that moves something is typed twice: the second pass sees the first's moves (a move in iteration 1
+ * breaks iteration 2). When the first pass left every outer binding as it found it (e.g. `set o (vec_u8.push o …)`
+ * moves `o` and re-assigns it) and reported nothing, the second pass would start from the same state and repeat the
+ * first exactly, so the first's result is the answer.
+ */
 const loopBody = (cx: InferContext, body: Expr): TExpr => {
   const movesBefore = cx.scopes.moves;
+  const before = cx.scopes.snapshot();
+  const reported = cx.diagnostics.length;
   cx.scopes.push();
   const first = inferStmt(cx, body);
   cx.scopes.pop();
   if (cx.scopes.moves === movesBefore) return first;
+  if (cx.diagnostics.length === reported && cx.scopes.unchangedSince(before)) return first;
   cx.scopes.push();
   const b = inferStmt(cx, body);
   cx.scopes.pop();
@@ -498,7 +510,7 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
   if (e.args.length !== 2 || name === undefined || v === undefined) return unknownOut(e);
   const b = cx.scopes.lookup(name);
   if (b === undefined) {
-    const s = suggestNames(name, cx.scopes.names());
+    const s = suggestNames(name, cx.scopes.visibleNames());
     emit(cx, "X07-TYPE-SET-0001", `${form} of unknown local ${JSON.stringify(name)}`, { ptr: e.ptr, data: { local: name }, ...(s.length > 0 ? { notes: [`did you mean ${s.join(" or ")}?`] } : {}) });
     infer(cx, v);
     return unknownOut(e);

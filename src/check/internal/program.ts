@@ -5,7 +5,7 @@
  */
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic } from "../../diag/index.ts";
-import { DEFAULT_WORLD, WORLDS } from "../../core/worlds/table.ts";
+import { WORLDS } from "../../core/worlds/table.ts";
 import type { WorldId } from "../../core/worlds/table.ts";
 import type { DefasyncDecl, DefnDecl, X07AstDocument } from "../../parse/index.ts";
 import { lintDocument } from "../../authoring/index.ts";
@@ -64,16 +64,22 @@ const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Di
   }
 };
 
-/** Calls into another module need that module imported and the function exported (upstream `compile.rs`). */
+/**
+ * Calls into another module need that module imported and the function exported (upstream `compile.rs`).
+ * Loop bodies are typed twice: each call site is reported once per checked function (`cx.reportedCalls`,
+ * created only when there is something to report).
+ */
 const visibilityCheck =
-  (doc: X07AstDocument, fns: ReadonlyMap<string, FnEntry>, exports: ReadonlyMap<string, ReadonlySet<string>>, diagnostics: Diagnostic[]) => {
-  // Loop bodies are typed twice; report each call site once.
-  const seen = new Set<string>();
-  return (callee: string, listPtr: string): void => {
+  (cx: InferContext, doc: X07AstDocument, fns: ReadonlyMap<string, FnEntry>, exports: ReadonlyMap<string, ReadonlySet<string>>, diagnostics: Diagnostic[]) =>
+  (callee: string, listPtr: string): void => {
     const f = fns.get(callee);
-    if (f === undefined || f.module === doc.moduleId || seen.has(listPtr)) return;
+    if (f === undefined || f.module === doc.moduleId) return;
+    const imported = doc.imports.some((i) => i.module === f.module);
+    if (imported && (exports.get(f.module)?.has(callee) ?? false)) return;
+    const seen = (cx.reportedCalls ??= new Set());
+    if (seen.has(listPtr)) return;
     seen.add(listPtr);
-    if (!doc.imports.some((i) => i.module === f.module)) {
+    if (!imported) {
       diagnostics.push(
         makeDiagnostic("X07-TYPE-CALL-0001", `calling ${callee} needs an import of ${f.module} in ${doc.moduleId}`, {
           ptr: `${listPtr}/0`,
@@ -81,11 +87,10 @@ const visibilityCheck =
           quickfix: { kind: "json_patch", patch: [{ op: "add", path: "/imports/-", value: f.module }], note: `Import ${f.module}` },
         }),
       );
-    } else if (!(exports.get(f.module)?.has(callee) ?? false)) {
+    } else {
       diagnostics.push(makeDiagnostic("X07-TYPE-CALL-0001", `${callee} is not exported by module ${f.module}`, { ptr: `${listPtr}/0`, ...fileOf(doc), notes: [`add ${callee} to the export declaration of ${f.module}`] }));
     }
   };
-};
 
 /** A declaration's parameter brands and result brand, for its FnSig (omitted when it has none). */
 const brandsOf = (d: DefnDecl | DefasyncDecl): Pick<FnSig, "paramBrands" | "resultBrand"> => ({
@@ -94,39 +99,64 @@ const brandsOf = (d: DefnDecl | DefasyncDecl): Pick<FnSig, "paramBrands" | "resu
   ...(d.resultBrand !== undefined && d.kind === "defn" ? { resultBrand: d.resultBrand } : {}),
 });
 
-const makeContext = (
-  doc: X07AstDocument,
-  fnResult: Ty,
-  fns: ReadonlyMap<string, FnSig>,
-  builtins: BuiltinLookup,
-  diagnostics: Diagnostic[],
-  onUserCall: (callee: string, listPtr: string) => void,
-  generics: GenericSupport,
-  subst: ReadonlyMap<string, Ty> = new Map(),
-  asyncContext = false,
-  world: WorldId = DEFAULT_WORLD,
-): InferContext => ({
-  localBrands: new WeakMap(),
-  resultBrandOf: (fn) => fns.get(fn)?.resultBrand,
-  asyncContext,
-  worldHas: (cap) => (cap === "os" ? !WORLDS[world].eval : WORLDS[world][cap]),
-  taskScopeDepth: 0,
-  file: doc.file,
-  fnResult,
-  functions: fns,
-  builtin: builtins.get,
-  builtinNames: builtins.names,
-  diagnostics,
-  seen: new Set(),
-  scopes: new Scopes(),
-  onUserCall,
-  records: generics.records,
-  enums: generics.enums,
-  subst,
-  isGeneric: generics.isGeneric,
-  typeParamCount: generics.typeParamCount,
-  instantiate: (callee, tys, ptr) => generics.instantiate(doc, callee, tys, ptr),
-});
+/** What stays the same for every function of a program: the signatures, the builtins, the world, generics. */
+interface ProgramScope {
+  readonly sigs: ReadonlyMap<string, FnSig>;
+  readonly fns: ReadonlyMap<string, FnEntry>;
+  readonly exports: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly builtins: BuiltinLookup;
+  readonly diagnostics: Diagnostic[];
+  readonly generics: GenericSupport;
+  readonly world: WorldId;
+}
+
+/**
+ * One inference context per document, made once and reset for each function body (a context per function was a
+ * tenth of the checker's allocations). Checking is synchronous and never re-entrant: `instantiate` only queues.
+ */
+const makeContext = (doc: X07AstDocument, p: ProgramScope): InferContext => {
+  const caps = WORLDS[p.world];
+  const cx: InferContext = {
+    localBrands: new Map(),
+    resultBrandOf: (fn) => p.sigs.get(fn)?.resultBrand,
+    asyncContext: false,
+    worldHas: (cap) => (cap === "os" ? !caps.eval : caps[cap]),
+    taskScopeDepth: 0,
+    file: doc.file,
+    fnResult: UNKNOWN,
+    functions: p.sigs,
+    builtin: p.builtins.get,
+    builtinNames: p.builtins.names,
+    diagnostics: p.diagnostics,
+    seen: undefined,
+    reportedCalls: undefined,
+    scopes: new Scopes(),
+    onUserCall: () => undefined,
+    records: p.generics.records,
+    enums: p.generics.enums,
+    subst: NO_SUBST,
+    isGeneric: p.generics.isGeneric,
+    typeParamCount: p.generics.typeParamCount,
+    instantiate: (callee, tys, ptr) => p.generics.instantiate(doc, callee, tys, ptr),
+  };
+  cx.onUserCall = visibilityCheck(cx, doc, p.fns, p.exports, p.diagnostics);
+  return cx;
+};
+
+/** Readies a document's context for one function body (or /solve). */
+const resetContext = (cx: InferContext, fnResult: Ty, subst: ReadonlyMap<string, Ty>, asyncContext: boolean): InferContext => {
+  cx.fnResult = fnResult;
+  cx.subst = subst;
+  cx.asyncContext = asyncContext;
+  cx.taskScopeDepth = 0;
+  cx.seen = undefined;
+  cx.reportedCalls = undefined;
+  cx.scopes.reset();
+  cx.localBrands.clear();
+  return cx;
+};
+
+const NO_SUBST: ReadonlyMap<string, Ty> = new Map();
 
 interface GenericSupport {
   readonly records: ReadonlyMap<string, ReadonlyArray<{ readonly name: string }>>;
@@ -174,6 +204,28 @@ const checkEscape = (cx: InferContext, body: import("../../parse/index.ts").Expr
     if (owner === undefined) continue;
     diagnostics.push(makeDiagnostic("X07-BORROW-0002", `the returned bytes_view borrows from local ${owner}, which is dropped when the function returns`, { ptr: t.ptr, ...fileOf(doc), notes: ["return owned bytes (view.to_bytes) instead, or take the owner as a bytes_view parameter"], data: { owner } }));
   }
+};
+
+/**
+ * A CheckedFunction with its optional keys present only when set, in one key order (no object spreads: this runs
+ * once per function).
+ */
+const checkedFunction = (
+  name: string,
+  typeArgs: Ty[] | undefined,
+  module: string,
+  file: string | undefined,
+  decl: DefnDecl | DefasyncDecl,
+  params: CheckedFunction["params"],
+  result: Ty,
+  body: TExpr,
+  requires: CheckedFunction["requires"],
+  ensures: CheckedFunction["ensures"],
+): CheckedFunction => {
+  if (typeArgs === undefined) {
+    return file === undefined ? { name, module, decl, params, result, body, requires, ensures } : { name, module, file, decl, params, result, body, requires, ensures };
+  }
+  return file === undefined ? { name, typeArgs, module, decl, params, result, body, requires, ensures } : { name, typeArgs, module, file, decl, params, result, body, requires, ensures };
 };
 
 /** Checks a loaded program. */
@@ -234,50 +286,62 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     },
   };
 
-  const checkFunction = (f: FnEntry, name: string, subst: Map<string, Ty>, typeArgs: Ty[] | undefined): void => {
+  const scope: ProgramScope = { sigs, fns, exports, builtins, diagnostics, generics, world: loaded.world };
+  const contexts = new Map<X07AstDocument, InferContext>();
+  const contextFor = (doc: X07AstDocument, fnResult: Ty, subst: ReadonlyMap<string, Ty>, asyncContext: boolean): InferContext => {
+    let cx = contexts.get(doc);
+    if (cx === undefined) {
+      cx = makeContext(doc, scope);
+      contexts.set(doc, cx);
+    }
+    return resetContext(cx, fnResult, subst, asyncContext);
+  };
+
+  const checkFunction = (f: FnEntry, name: string, subst: ReadonlyMap<string, Ty>, typeArgs: Ty[] | undefined): void => {
     const d = f.decl;
-    if (f.resultTy === undefined || f.paramTys.some((t) => t === undefined)) return;
+    const paramTys = f.paramTys;
+    for (let i = 0; i < paramTys.length; i++) if (paramTys[i] === undefined) return;
+    if (f.resultTy === undefined) return;
     // A defasync call yields a task handle (f.sig.result); its body produces the declared result.
     const result = f.resultTy;
-    const cx = makeContext(f.doc, result, sigs, builtins, diagnostics, visibilityCheck(f.doc, fns, exports, diagnostics), generics, subst, d.kind === "defasync", loaded.world);
+    const cx = contextFor(f.doc, result, subst, d.kind === "defasync");
     cx.scopes.push();
     // An unbranded parameter is brand-unknown inside the body (brands.ts explains why).
-    d.params.forEach((p, i) => cx.scopes.bind(p.name, f.paramTys[i]!, undefined, p.brand ?? (f.paramTys[i]!.includes("bytes") ? ANY_BRAND : undefined)));
-    const hasContracts = d.requires.length + d.ensures.length + d.invariant.length > 0;
-    if (hasContracts && typeArgs === undefined) {
-      for (const p of d.params) if (p.name === "__result") diagnostics.push(makeDiagnostic("X07-CONTRACT-0004", "__result is reserved in functions with contracts", { ptr: `${p.ptr}/name`, ...fileOf(f.doc) }));
+    const params: Array<{ readonly name: string; readonly ty: Ty }> = new Array(d.params.length);
+    for (let i = 0; i < d.params.length; i++) {
+      const p = d.params[i]!;
+      const ty = paramTys[i]!;
+      cx.scopes.bind(p.name, ty, undefined, p.brand ?? (ty.includes("bytes") ? ANY_BRAND : undefined));
+      params[i] = { name: p.name, ty };
     }
-    // `__result` is bound for every clause so a misplaced use gets one diagnostic (X07-CONTRACT-0003), not two.
-    cx.scopes.push();
-    cx.scopes.bind("__result", result);
-    const requires = checkClauses(cx, d.requires, false, builtins.get, isUserFn);
-    checkClauses(cx, d.invariant, false, builtins.get, isUserFn);
-    const ensures = checkClauses(cx, d.ensures, true, builtins.get, isUserFn);
-    cx.scopes.pop();
+    const hasContracts = d.requires.length + d.ensures.length + d.invariant.length > 0;
+    let requires: ReturnType<typeof checkClauses> = [];
+    let ensures: ReturnType<typeof checkClauses> = [];
+    if (hasContracts) {
+      if (typeArgs === undefined) {
+        for (const p of d.params) if (p.name === "__result") diagnostics.push(makeDiagnostic("X07-CONTRACT-0004", "__result is reserved in functions with contracts", { ptr: `${p.ptr}/name`, ...fileOf(f.doc) }));
+      }
+      // `__result` is bound for every clause so a misplaced use gets one diagnostic (X07-CONTRACT-0003), not two.
+      cx.scopes.push();
+      cx.scopes.bind("__result", result);
+      requires = checkClauses(cx, d.requires, false, builtins.get, isUserFn);
+      checkClauses(cx, d.invariant, false, builtins.get, isUserFn);
+      ensures = checkClauses(cx, d.ensures, true, builtins.get, isUserFn);
+      cx.scopes.pop();
+    }
     const body = expect(cx, d.body, result, (got) =>
       diagnostics.push(makeDiagnostic("X07-TYPE-RET-0001", `the body of ${name} has type ${got}; the function returns ${result}`, { ptr: d.body.ptr, ...fileOf(f.doc), data: { expected: result, got } })),
     );
     if (result === "bytes_view") checkEscape(cx, d.body, f.doc, diagnostics);
-    functions.set(name, {
-      name,
-      ...(typeArgs !== undefined ? { typeArgs } : {}),
-      module: f.module,
-      ...fileOf(f.doc),
-      decl: d,
-      params: d.params.map((p, i) => ({ name: p.name, ty: f.paramTys[i]! })),
-      result,
-      body,
-      requires,
-      ensures,
-    });
+    functions.set(name, checkedFunction(name, typeArgs, f.module, f.doc.file, d, params, result, body, requires, ensures));
   };
 
-  for (const f of fns.values()) if (f.decl.typeParams.length === 0) checkFunction(f, f.decl.name, new Map(), undefined);
+  for (const f of fns.values()) if (f.decl.typeParams.length === 0) checkFunction(f, f.decl.name, NO_SUBST, undefined);
 
   let solve: TExpr | undefined;
   const entry = loaded.entry;
   if (entry.solve !== undefined) {
-    const cx = makeContext(entry, "bytes", sigs, builtins, diagnostics, visibilityCheck(entry, fns, exports, diagnostics), generics, new Map(), true, loaded.world);
+    const cx = contextFor(entry, "bytes", NO_SUBST, true);
     solve = expect(cx, entry.solve, "bytes", (got) =>
       diagnostics.push(makeDiagnostic("X07-TYPE-0003", `/solve must produce bytes, got ${got}`, { ptr: "/solve", ...fileOf(entry), data: { got } })),
     );
