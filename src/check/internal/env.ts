@@ -10,6 +10,8 @@ export interface Binding {
   readonly owner: { readonly binding: Binding; readonly name: string } | undefined;
   /** The brand of the value it holds (a parameter's `brand`, or what its `let` bound); see brands.ts. */
   readonly brand: string | undefined;
+  /** Whether its type is move-only (only those bindings can change move state). */
+  readonly moveOnly: boolean;
 }
 
 /** The move states of the visible move-only bindings at one point (parallel arrays). */
@@ -27,46 +29,47 @@ const EMPTY_SNAPSHOT: Snapshot = { bindings: [], movedAt: [] };
  * Only bindings of move-only types can change state, so snapshots track just those.
  */
 export class Scopes {
+  // Entries at [0, size) are live; slots above are reused (no array shrinking on every pop).
   private readonly names: string[] = [];
   private readonly bindings: Binding[] = [];
+  private size = 0;
   private readonly starts: number[] = [0];
+  private depth = 0;
   /** Counts moves, so a loop body is re-checked only when its first pass moved something. */
   moves = 0;
 
   /** Empties every scope (the context is reused for the next function body). */
   reset(): void {
-    this.names.length = 0;
-    this.bindings.length = 0;
-    this.starts.length = 1;
+    this.size = 0;
+    this.depth = 0;
     this.moves = 0;
   }
 
   push(): void {
-    this.starts.push(this.names.length);
+    this.starts[++this.depth] = this.size;
   }
 
   pop(): void {
-    const start = this.starts.pop()!;
-    this.names.length = start;
-    this.bindings.length = start;
+    this.size = this.starts[this.depth--]!;
   }
 
   bind(name: string, ty: Ty, owner?: { readonly binding: Binding; readonly name: string }, brand?: string): void {
-    const b: Binding = { ty, movedAt: undefined, owner, brand };
-    const start = this.starts[this.starts.length - 1]!;
-    for (let i = this.names.length - 1; i >= start; i--) {
+    const b: Binding = { ty, movedAt: undefined, owner, brand, moveOnly: MOVE_ONLY.has(ty) };
+    const start = this.starts[this.depth]!;
+    for (let i = this.size - 1; i >= start; i--) {
       if (this.names[i] === name) {
         this.bindings[i] = b;
         return;
       }
     }
-    this.names.push(name);
-    this.bindings.push(b);
+    this.names[this.size] = name;
+    this.bindings[this.size] = b;
+    this.size++;
   }
 
   lookup(name: string): Binding | undefined {
     const names = this.names;
-    for (let i = names.length - 1; i >= 0; i--) if (names[i] === name) return this.bindings[i];
+    for (let i = this.size - 1; i >= 0; i--) if (names[i] === name) return this.bindings[i];
     return undefined;
   }
 
@@ -78,16 +81,16 @@ export class Scopes {
 
   /** Every name in scope (for did-you-mean), outermost first, each once. */
   visibleNames(): string[] {
-    return [...new Set(this.names)];
+    return [...new Set(this.names.slice(0, this.size))];
   }
 
   /** The move state of every visible move-only binding (to merge after branches). */
   snapshot(): Snapshot {
     let bindings: Binding[] | undefined;
     let movedAt: Array<string | undefined> | undefined;
-    for (let i = 0; i < this.bindings.length; i++) {
+    for (let i = 0; i < this.size; i++) {
       const b = this.bindings[i]!;
-      if (!MOVE_ONLY.has(b.ty)) continue;
+      if (!b.moveOnly) continue;
       (bindings ??= []).push(b);
       (movedAt ??= []).push(b.movedAt);
     }

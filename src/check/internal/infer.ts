@@ -24,11 +24,13 @@ export interface FnSig {
   readonly name: string;
   readonly params: ReadonlyArray<Ty>;
   readonly result: Ty;
-  /** Each parameter's `brand` (undefined: unbranded), and the `result_brand`. */
-  readonly paramBrands?: ReadonlyArray<string | undefined>;
-  readonly resultBrand?: string;
+  /** Each parameter's `brand` (undefined: unbranded; the array is undefined when none has one), and the `result_brand`. */
+  readonly paramBrands: ReadonlyArray<string | undefined> | undefined;
+  readonly resultBrand: string | undefined;
   readonly ptr: string;
-  readonly file?: string;
+  readonly file: string | undefined;
+  /** The signature as call parameters, made on the first call ({@link userSig}). */
+  callSig: BuiltinSig | undefined;
 }
 
 export interface InferContext extends BrandEnv {
@@ -60,6 +62,8 @@ export interface InferContext extends BrandEnv {
   /** Records and enums (0.9) by name. */
   readonly records: ReadonlyMap<string, ReadonlyArray<{ readonly name: string }>>;
   readonly enums: ReadonlyMap<string, ReadonlyArray<{ readonly name: string; readonly payload?: string }>>;
+  /** What each head names, looked up once per program (see {@link headInfo}); an instance's name is dropped when it is added. */
+  readonly heads: Map<string, HeadInfo>;
   /** Instantiates a generic function (queued for checking); undefined after reporting why it cannot. */
   readonly instantiate: (callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
 }
@@ -96,9 +100,9 @@ export const infer = (cx: InferContext, e: Expr): TExpr => {
     case "atom":
       return useLocal(cx, e.name, e.ptr);
     case "list": {
-      const form = FORMS[e.head as FormName];
-      if (form !== undefined && Object.prototype.hasOwnProperty.call(FORMS, e.head)) return form(cx, e);
-      return inferCall(cx, e);
+      const info = headInfo(cx, e.head);
+      if (info.form !== undefined) return info.form(cx, e);
+      return inferCall(cx, e, info);
     }
   }
 };
@@ -381,7 +385,7 @@ const inferIf = (cx: InferContext, e: ListExpr, statement: boolean): TExpr => {
 /** An expression in statement position: its value is discarded, so `if` branches need not agree. */
 export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
   if (e.kind === "list" && e.head === "if") return inferIf(cx, e, true);
-  if (e.kind === "list" && !Object.prototype.hasOwnProperty.call(FORMS, e.head)) {
+  if (e.kind === "list" && headInfo(cx, e.head).form === undefined) {
     const t = infer(cx, e);
     discardedUpdate(cx, e, t);
     return t;
@@ -526,31 +530,68 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
 };
 
 /**
+ * What a head names, for every list expression: a special form, a form shape lint checks the arity of, a
+ * capability the world lacks (lint reports those calls), a declared function (or a generic one), a builtin. Worked
+ * out once per head per program: checking a list used to look the head up in six tables.
+ */
+export interface HeadInfo {
+  readonly form: FormHandler | undefined;
+  readonly shape: (typeof FORM_SHAPES)[string] | undefined;
+  /** The head needs a capability the program's world lacks. */
+  readonly gated: boolean;
+  readonly user: FnSig | undefined;
+  /** A generic function (callable only through tapp); only when `user` is undefined. */
+  readonly generic: boolean;
+  /** The builtin signature; only looked up when `user` is undefined. */
+  readonly builtin: BuiltinSig | undefined;
+}
+
+export const headInfo = (cx: InferContext, head: string): HeadInfo => {
+  let info = cx.heads.get(head);
+  if (info === undefined) {
+    const isForm = Object.prototype.hasOwnProperty.call(FORMS, head);
+    const shape = Object.prototype.hasOwnProperty.call(FORM_SHAPES, head) ? FORM_SHAPES[head] : undefined;
+    const cap = capabilityOf(head);
+    const user = isForm ? undefined : cx.functions.get(head);
+    const generic = user === undefined && !isForm && cx.isGeneric(head);
+    info = {
+      form: isForm ? FORMS[head as FormName] : undefined,
+      shape,
+      gated: cap !== undefined && !cx.worldHas(cap),
+      user,
+      generic,
+      builtin: user === undefined && !isForm ? cx.builtin(head) : undefined,
+    };
+    cx.heads.set(head, info);
+  }
+  return info;
+};
+
+/**
  * Heads whose misuse another pass already reports: lint owns form arity, and world capabilities in worlds that lack
  * them (in a world that has the capability, a world-gated call is typed like any other).
  */
-const reportedByLint = (cx: InferContext, e: ListExpr): boolean => {
-  const shape = FORM_SHAPES[e.head];
+const reportedByLint = (e: ListExpr, info: HeadInfo): boolean => {
+  const shape = info.shape;
   if (shape !== undefined) return "exact" in shape.arity ? e.args.length !== shape.arity.exact : e.args.length < shape.arity.min;
-  const cap = capabilityOf(e.head);
-  return cap !== undefined && !cx.worldHas(cap);
+  return info.gated;
 };
 
-const inferCall = (cx: InferContext, e: ListExpr): TExpr => {
-  if (reportedByLint(cx, e)) {
+const inferCall = (cx: InferContext, e: ListExpr, info: HeadInfo): TExpr => {
+  if (reportedByLint(e, info)) {
     e.args.forEach((a) => infer(cx, a));
     return { kind: "builtin", head: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }
   const adt = inferAdtOp(cx, e);
   if (adt !== undefined) return adt;
-  const user = cx.functions.get(e.head);
+  const user = info.user;
   if (user !== undefined) cx.onUserCall(e.head, e.ptr);
-  if (user === undefined && cx.isGeneric(e.head)) {
+  if (user === undefined && info.generic) {
     emit(cx, "X07-TAPP-INFER-0001", `${e.head} is generic: call it as ["tapp", ${JSON.stringify(e.head)}, ["tys", …], …]`, { ptr: `${e.ptr}/0`, data: { callee: e.head } });
     e.args.forEach((a) => infer(cx, a));
     return { kind: "call", fn: e.head, args: [], ty: UNKNOWN, ptr: e.ptr };
   }
-  const found: BuiltinSig | undefined = user !== undefined ? userSig(user) : cx.builtin(e.head);
+  const found: BuiltinSig | undefined = user !== undefined ? userSig(user) : info.builtin;
   const typeArgs = found !== undefined && user === undefined ? bindTypeArgs(cx, e, found) : undefined;
   const sig = typeArgs?.sig ?? found;
   if (sig === undefined) {
@@ -774,8 +815,11 @@ const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinP
   return t;
 };
 
+/** A user function's signature as call parameters, made once per signature. */
+const userSig = (f: FnSig): BuiltinSig => (f.callSig ??= callSigOf(f));
+
 /** A user function's parameters: owned types move, views borrow, scalars copy. */
-const userSig = (f: FnSig): BuiltinSig => ({
+const callSigOf = (f: FnSig): BuiltinSig => ({
   params: f.params.map((ty, i) => {
     const brand = f.paramBrands?.[i];
     const p: BuiltinParam = { ty, raw: ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: [] };

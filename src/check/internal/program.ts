@@ -15,7 +15,7 @@ import { checkClauses } from "./contracts.ts";
 import { Scopes } from "./env.ts";
 import { ANY_BRAND } from "./brands.ts";
 import { expect } from "./infer.ts";
-import type { FnSig, InferContext } from "./infer.ts";
+import type { FnSig, HeadInfo, InferContext } from "./infer.ts";
 import type { LoadedProgram } from "./resolve.ts";
 import { BOUND_ADMITS, NEVER, UNKNOWN, tyOf } from "./types.ts";
 
@@ -41,11 +41,30 @@ const taskHandleOf = (result: Ty | undefined): Ty => (result === "result_bytes" 
 
 const fileOf = (doc: X07AstDocument) => (doc.file !== undefined ? { file: doc.file } : {});
 
+/** A function's signature; every key is always present (one object shape for every signature). */
+const makeSig = (name: string, params: ReadonlyArray<Ty>, result: Ty, d: DefnDecl | DefasyncDecl, file: string | undefined): FnSig => {
+  let paramBrands: Array<string | undefined> | undefined;
+  for (let i = 0; i < d.params.length; i++) {
+    if (d.params[i]!.brand === undefined) continue;
+    paramBrands = d.params.map((p) => p.brand);
+    break;
+  }
+  // A defasync's result brand is its task's payload; calls yield a task handle, which carries none.
+  const resultBrand = d.kind === "defn" ? d.resultBrand : undefined;
+  return { name, params, result, paramBrands, resultBrand, ptr: d.ptr, file, callSig: undefined };
+};
+
 /** Collects the function signatures of a document (generic ones are instantiated on demand by `tapp`). */
 const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Diagnostic[]): void => {
   for (const d of doc.decls) {
     if (d.kind !== "defn" && d.kind !== "defasync") continue;
-    const paramTys = d.params.map((p) => tyOf(p.ty));
+    const paramTys: Array<Ty | undefined> = new Array(d.params.length);
+    let known = true;
+    for (let i = 0; i < d.params.length; i++) {
+      const t = tyOf(d.params[i]!.ty);
+      paramTys[i] = t;
+      if (t === undefined) known = false;
+    }
     const resultTy = tyOf(d.result);
     if (d.typeParams.length === 0) {
       d.params.forEach((p, i) => {
@@ -53,14 +72,9 @@ const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Di
       });
       if (resultTy === undefined) diagnostics.push(makeDiagnostic("X07-TYPE-0002", `unknown result type for ${d.name}`, { ptr: d.result.ptr, ...fileOf(doc) }));
     }
-    out.set(d.name, {
-      sig: { name: d.name, params: paramTys.map((t) => t ?? UNKNOWN), result: d.kind === "defasync" ? taskHandleOf(resultTy) : (resultTy ?? UNKNOWN), ptr: d.ptr, ...fileOf(doc), ...brandsOf(d) },
-      decl: d,
-      module: doc.moduleId,
-      doc,
-      paramTys,
-      resultTy,
-    });
+    const params = known ? (paramTys as Ty[]) : paramTys.map((t) => t ?? UNKNOWN);
+    const result = d.kind === "defasync" ? taskHandleOf(resultTy) : (resultTy ?? UNKNOWN);
+    out.set(d.name, { sig: makeSig(d.name, params, result, d, doc.file), decl: d, module: doc.moduleId, doc, paramTys, resultTy });
   }
 };
 
@@ -92,13 +106,6 @@ const visibilityCheck =
     }
   };
 
-/** A declaration's parameter brands and result brand, for its FnSig (omitted when it has none). */
-const brandsOf = (d: DefnDecl | DefasyncDecl): Pick<FnSig, "paramBrands" | "resultBrand"> => ({
-  ...(d.params.some((p) => p.brand !== undefined) ? { paramBrands: d.params.map((p) => p.brand) } : {}),
-  // A defasync's result brand is its task's payload; calls yield a task handle, which carries none.
-  ...(d.resultBrand !== undefined && d.kind === "defn" ? { resultBrand: d.resultBrand } : {}),
-});
-
 /** What stays the same for every function of a program: the signatures, the builtins, the world, generics. */
 interface ProgramScope {
   readonly sigs: ReadonlyMap<string, FnSig>;
@@ -108,6 +115,7 @@ interface ProgramScope {
   readonly diagnostics: Diagnostic[];
   readonly generics: GenericSupport;
   readonly world: WorldId;
+  readonly heads: Map<string, HeadInfo>;
 }
 
 /**
@@ -127,6 +135,7 @@ const makeContext = (doc: X07AstDocument, p: ProgramScope): InferContext => {
     functions: p.sigs,
     builtin: p.builtins.get,
     builtinNames: p.builtins.names,
+    heads: p.heads,
     diagnostics: p.diagnostics,
     seen: undefined,
     reportedCalls: undefined,
@@ -237,9 +246,11 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   for (const doc of docs) collect(doc, fns, diagnostics);
   const exports = new Map<string, Set<string>>(docs.map((d) => [d.moduleId, new Set(d.decls.flatMap((x) => (x.kind === "export" ? x.names : [])))]));
   // Generic functions are reachable only through tapp (instances get their own `name<T…>` signature).
-  const sigs = new Map<string, FnSig>([...fns].filter(([, v]) => v.decl.typeParams.length === 0).map(([k, v]) => [k, v.sig]));
+  const sigs = new Map<string, FnSig>();
+  for (const [k, v] of fns) if (v.decl.typeParams.length === 0) sigs.set(k, v.sig);
   const isUserFn = (n: string) => fns.has(n) || sigs.has(n);
 
+  const heads = new Map<string, HeadInfo>();
   const functions = new Map<string, CheckedFunction>();
   const queue: Array<{ f: FnEntry; name: string; subst: Map<string, Ty>; typeArgs: Ty[] }> = [];
 
@@ -279,14 +290,15 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
         diagnostics.push(makeDiagnostic("X07-TYPE-0002", `${name}: a parameter or the result of ${callee} has no concrete type after substitution`, { ...at, data: { callee } }));
         return undefined;
       }
-      const sig: FnSig = { name, params: paramTys as Ty[], result: f.decl.kind === "defasync" ? taskHandleOf(resultTy) : resultTy, ptr: f.decl.ptr, ...fileOf(f.doc), ...brandsOf(f.decl) };
+      const sig = makeSig(name, paramTys as Ty[], f.decl.kind === "defasync" ? taskHandleOf(resultTy) : resultTy, f.decl, f.doc.file);
       sigs.set(name, sig);
+      heads.delete(name); // a head spelled like the instance now names it
       queue.push({ f: { ...f, paramTys, resultTy }, name, subst, typeArgs: [...tys] });
       return sig;
     },
   };
 
-  const scope: ProgramScope = { sigs, fns, exports, builtins, diagnostics, generics, world: loaded.world };
+  const scope: ProgramScope = { sigs, fns, exports, builtins, diagnostics, generics, world: loaded.world, heads };
   const contexts = new Map<X07AstDocument, InferContext>();
   const contextFor = (doc: X07AstDocument, fnResult: Ty, subst: ReadonlyMap<string, Ty>, asyncContext: boolean): InferContext => {
     let cx = contexts.get(doc);
