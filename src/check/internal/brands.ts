@@ -42,9 +42,46 @@ export type Brand = string | undefined;
 /** What the analysis needs from the checker. */
 export interface BrandEnv {
   /** Brands of `local` nodes, recorded when each was typed (their binding is out of scope later); one body's worth. */
-  readonly localBrands: Map<TExpr, Brand>;
+  readonly localBrands: LocalBrands;
   /** A function's `result_brand`. */
   readonly resultBrandOf: (fn: string) => Brand;
+}
+
+const RING = 16;
+
+/**
+ * The brands of one body's `local` nodes. A node's brand is almost always asked for right after the node is typed
+ * (a `let`'s init, a call's argument, a block's tail), so the newest entries sit in a small ring scanned newest first;
+ * older ones move to a map, made only for bodies with more than {@link RING} branded uses.
+ */
+export class LocalBrands {
+  private readonly nodes: Array<TExpr | undefined> = new Array<TExpr | undefined>(RING).fill(undefined);
+  private readonly brands: Brand[] = new Array<Brand>(RING).fill(undefined);
+  private count = 0;
+  private older: Map<TExpr, Brand> | undefined;
+
+  /** Forgets every entry (the next body starts). */
+  reset(): void {
+    this.count = 0;
+    this.older = undefined;
+  }
+
+  set(node: TExpr, brand: Brand): void {
+    const i = this.count % RING;
+    if (this.count >= RING) (this.older ??= new Map()).set(this.nodes[i]!, this.brands[i]);
+    this.nodes[i] = node;
+    this.brands[i] = brand;
+    this.count++;
+  }
+
+  get(node: TExpr): Brand {
+    const n = this.count < RING ? this.count : RING;
+    for (let k = 1; k <= n; k++) {
+      const i = (this.count - k) % RING;
+      if (this.nodes[i] === node) return this.brands[i];
+    }
+    return this.older?.get(node);
+  }
 }
 
 const textArg = (t: TExpr | undefined): Brand => (t?.kind === "text" ? t.value : undefined);
@@ -94,7 +131,12 @@ export const brandOf = (env: BrandEnv, t: TExpr): Brand => {
     case "builtin": {
       const rule = Object.hasOwn(BUILTIN_BRANDS, t.head) ? BUILTIN_BRANDS[t.head] : undefined;
       if (rule !== undefined) return rule(env, t.args);
-      return t.ty.includes("bytes") && t.args.some((a) => a.ty.includes("bytes") && brandOf(env, a) !== undefined) ? ANY_BRAND : undefined;
+      if (!t.ty.includes("bytes")) return undefined;
+      for (let i = 0; i < t.args.length; i++) {
+        const a = t.args[i]!;
+        if (a.ty.includes("bytes") && brandOf(env, a) !== undefined) return ANY_BRAND;
+      }
+      return undefined;
     }
     case "form":
       switch (t.form) {

@@ -86,15 +86,18 @@ export class Scopes {
 
   /** The move state of every visible move-only binding (to merge after branches). */
   snapshot(): Snapshot {
-    let bindings: Binding[] | undefined;
-    let movedAt: Array<string | undefined> | undefined;
-    for (let i = 0; i < this.size; i++) {
+    let n = 0;
+    for (let i = 0; i < this.size; i++) if (this.bindings[i]!.moveOnly) n++;
+    if (n === 0) return EMPTY_SNAPSHOT;
+    const bindings: Binding[] = new Array(n);
+    const movedAt: Array<string | undefined> = new Array(n);
+    for (let i = 0, j = 0; i < this.size; i++) {
       const b = this.bindings[i]!;
       if (!b.moveOnly) continue;
-      (bindings ??= []).push(b);
-      (movedAt ??= []).push(b.movedAt);
+      bindings[j] = b;
+      movedAt[j++] = b.movedAt;
     }
-    return bindings === undefined ? EMPTY_SNAPSHOT : { bindings, movedAt: movedAt! };
+    return { bindings, movedAt };
   }
 
   /** Restores move states from a snapshot. */

@@ -107,11 +107,18 @@ export const infer = (cx: InferContext, e: Expr): TExpr => {
   }
 };
 
+/** A typed node where `want` is expected: itself, wrapped in a coercion when one applies, or undefined when it does not fit. */
+const fit = (t: TExpr, want: Ty): TExpr | undefined => {
+  if (sameTy(t.ty, want)) return t;
+  if (coercible(t.ty, want)) return { kind: "coerce", from: t.ty, arg: t, ty: want, ptr: t.ptr };
+  return undefined;
+};
+
 /** Checks an expression against an expected type, inserting a coercion when one applies. */
 export const expect = (cx: InferContext, e: Expr, want: Ty, onMismatch: (got: Ty) => void): TExpr => {
   const t = infer(cx, e);
-  if (sameTy(t.ty, want)) return t;
-  if (coercible(t.ty, want)) return { kind: "coerce", from: t.ty, arg: t, ty: want, ptr: t.ptr };
+  const r = fit(t, want);
+  if (r !== undefined) return r;
   onMismatch(t.ty);
   return t;
 };
@@ -168,16 +175,31 @@ const moveIfLocal = (cx: InferContext, arg: Expr, ty: Ty, at: string): void => {
   if (b !== undefined && b.movedAt === undefined) cx.scopes.move(b, at);
 };
 
-const i32Operand = (cx: InferContext, e: Expr, what: string): TExpr =>
-  expect(cx, e, "i32", (got) => emit(cx, "X07-TYPE-0004", `${what} must be i32, got ${got}`, { ptr: e.ptr, data: { expected: "i32", got } }));
+// The hot handlers below index e.args instead of destructuring it and pass no per-call closures: each runs for
+// every node of every body.
+
+const i32Operand = (cx: InferContext, e: Expr, what: string): TExpr => {
+  const t = infer(cx, e);
+  const r = fit(t, "i32");
+  if (r !== undefined) return r;
+  emit(cx, "X07-TYPE-0004", `${what} must be i32, got ${t.ty}`, { ptr: e.ptr, data: { expected: "i32", got: t.ty } });
+  return t;
+};
 
 /** Type of a sequence of statements + tail, in a fresh scope. */
 const inferBlock = (cx: InferContext, e: ListExpr, form: FormName): TExpr => {
   cx.scopes.push();
-  const args = e.args.map((a, i) => (i < e.args.length - 1 ? inferStmt(cx, a) : infer(cx, a)));
+  const n = e.args.length;
+  const args: TExpr[] = new Array(n);
+  let diverges = false;
+  for (let i = 0; i < n; i++) {
+    const t = i < n - 1 ? inferStmt(cx, e.args[i]!) : infer(cx, e.args[i]!);
+    args[i] = t;
+    if (i < n - 1 && t.ty === NEVER) diverges = true;
+  }
   cx.scopes.pop();
-  const last = args[args.length - 1];
-  const ty = args.some((a, i) => a.ty === NEVER && i < args.length - 1) ? NEVER : (last?.ty ?? UNKNOWN);
+  const last = args[n - 1];
+  const ty = diverges ? NEVER : (last?.ty ?? UNKNOWN);
   return { kind: "form", form, args, ty, ptr: e.ptr };
 };
 
@@ -203,7 +225,9 @@ const FORMS: Record<FormName, FormHandler> = {
   if: (cx, e) => inferIf(cx, e, false),
   for: (cx, e) => {
     const name = nameArg(e);
-    const [, start, end, body] = e.args;
+    const start = e.args[1];
+    const end = e.args[2];
+    const body = e.args[3];
     if (e.args.length !== 4 || name === undefined || start === undefined || end === undefined || body === undefined) return unknownOut(e);
     const s = i32Operand(cx, start, "for start");
     const n = i32Operand(cx, end, "for end");
@@ -214,23 +238,27 @@ const FORMS: Record<FormName, FormHandler> = {
     return { kind: "form", form: "for", name, args: [s, n, b], ty: "i32", ptr: e.ptr };
   },
   while: (cx, e) => {
-    const [c, body] = e.args;
+    const c = e.args[0];
+    const body = e.args[1];
     if (e.args.length !== 2 || c === undefined || body === undefined) return unknownOut(e);
     const cond = i32Operand(cx, c, "while condition");
     const b = loopBody(cx, body);
     return { kind: "form", form: "while", args: [cond, b], ty: "i32", ptr: e.ptr };
   },
   return: (cx, e) => {
-    const [v] = e.args;
+    const v = e.args[0];
     if (e.args.length !== 1 || v === undefined) return unknownOut(e);
-    const t = expect(cx, v, cx.fnResult, (got) =>
-      emit(cx, "X07-TYPE-RET-0001", `return value has type ${got}; the function returns ${cx.fnResult}`, { ptr: v.ptr, data: { expected: cx.fnResult, got } }),
-    );
+    const got = infer(cx, v);
+    let t = fit(got, cx.fnResult);
+    if (t === undefined) {
+      emit(cx, "X07-TYPE-RET-0001", `return value has type ${got.ty}; the function returns ${cx.fnResult}`, { ptr: v.ptr, data: { expected: cx.fnResult, got: got.ty } });
+      t = got;
+    }
     moveIfLocal(cx, v, t.ty, e.ptr);
     return { kind: "form", form: "return", args: [t], ty: NEVER, ptr: e.ptr };
   },
   try: (cx, e) => {
-    const [v] = e.args;
+    const v = e.args[0];
     if (e.args.length !== 1 || v === undefined) return unknownOut(e);
     const t = infer(cx, v);
     const payload = RESULT_PAYLOAD[t.ty];
@@ -353,20 +381,21 @@ const lowerBuiltinTapp = (cx: InferContext, callee: string, tys: ReadonlyArray<T
  * diverges (`return`) neither fixes the type nor leaves its moves behind.
  */
 const inferIf = (cx: InferContext, e: ListExpr, statement: boolean): TExpr => {
-  const [c, t, f] = e.args;
+  const c = e.args[0];
+  const t = e.args[1];
+  const f = e.args[2];
   if (e.args.length !== 3 || c === undefined || t === undefined || f === undefined) return unknownOut(e);
-  const cond = expect(cx, c, "i32", (got) => emit(cx, "X07-TYPE-IF-0001", `if condition must be i32, got ${got}`, { ptr: c.ptr, data: { got } }));
-  const branch = (x: Expr) => {
-    cx.scopes.push();
-    const r = statement ? inferStmt(cx, x) : infer(cx, x);
-    cx.scopes.pop();
-    return r;
-  };
+  const c0 = infer(cx, c);
+  let cond = fit(c0, "i32");
+  if (cond === undefined) {
+    emit(cx, "X07-TYPE-IF-0001", `if condition must be i32, got ${c0.ty}`, { ptr: c.ptr, data: { got: c0.ty } });
+    cond = c0;
+  }
   const before = cx.scopes.snapshot();
-  const then = branch(t);
+  const then = ifBranch(cx, t, statement);
   const afterThen = then.ty === NEVER ? before : cx.scopes.snapshot();
   cx.scopes.restore(before);
-  const els = branch(f);
+  const els = ifBranch(cx, f, statement);
   if (els.ty === NEVER) cx.scopes.restore(before);
   mergeMoves(afterThen);
   let ty: Ty;
@@ -382,6 +411,13 @@ const inferIf = (cx: InferContext, e: ListExpr, statement: boolean): TExpr => {
   return { kind: "form", form: "if", args: [cond, then, els], ty, ptr: e.ptr };
 };
 
+const ifBranch = (cx: InferContext, x: Expr, statement: boolean): TExpr => {
+  cx.scopes.push();
+  const r = statement ? inferStmt(cx, x) : infer(cx, x);
+  cx.scopes.pop();
+  return r;
+};
+
 /** An expression in statement position: its value is discarded, so `if` branches need not agree. */
 export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
   if (e.kind === "list" && e.head === "if") return inferIf(cx, e, true);
@@ -392,9 +428,15 @@ export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
   }
   if (e.kind === "list" && (e.head === "begin" || e.head === "unsafe") && e.args.length > 0) {
     cx.scopes.push();
-    const args = e.args.map((a) => inferStmt(cx, a));
+    const args: TExpr[] = new Array(e.args.length);
+    let diverges = false;
+    for (let i = 0; i < e.args.length; i++) {
+      const t = inferStmt(cx, e.args[i]!);
+      args[i] = t;
+      if (t.ty === NEVER) diverges = true;
+    }
     cx.scopes.pop();
-    return { kind: "form", form: e.head, args, ty: args.some((a) => a.ty === NEVER) ? NEVER : "i32", ptr: e.ptr };
+    return { kind: "form", form: e.head, args, ty: diverges ? NEVER : "i32", ptr: e.ptr };
   }
   return infer(cx, e);
 };
@@ -470,7 +512,7 @@ const RESULT_PAYLOAD: Readonly<Record<string, Ty>> = { result_i32: "i32", result
  */
 const discardedUpdate = (cx: InferContext, e: ListExpr, t: TExpr): void => {
   if (t.kind !== "builtin" && t.kind !== "call") return;
-  const [first] = e.args;
+  const first = e.args[0];
   if (first?.kind !== "atom" || !MOVE_ONLY.has(t.ty)) return;
   const b = cx.scopes.lookup(first.name);
   if (b === undefined || b.ty !== t.ty || b.movedAt !== e.ptr) return;
@@ -503,7 +545,8 @@ const loopBody = (cx: InferContext, body: Expr): TExpr => {
 };
 
 const shortCircuit = (cx: InferContext, e: ListExpr, form: "&&" | "||"): TExpr => {
-  const [a, b] = e.args;
+  const a = e.args[0];
+  const b = e.args[1];
   if (e.args.length !== 2 || a === undefined || b === undefined) return unknownOut(e);
   return { kind: "form", form, args: [i32Operand(cx, a, `${form} operand`), i32Operand(cx, b, `${form} operand`)], ty: "i32", ptr: e.ptr };
 };
@@ -519,7 +562,12 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
     infer(cx, v);
     return unknownOut(e);
   }
-  const t = expect(cx, v, b.ty, (got) => emit(cx, "X07-TYPE-SET-0002", `${form} assigns ${got} to ${name}, which is ${b.ty}`, { ptr: v.ptr, data: { local: name, expected: b.ty, got } }));
+  const v0 = infer(cx, v);
+  let t = fit(v0, b.ty);
+  if (t === undefined) {
+    emit(cx, "X07-TYPE-SET-0002", `${form} assigns ${v0.ty} to ${name}, which is ${b.ty}`, { ptr: v.ptr, data: { local: name, expected: b.ty, got: v0.ty } });
+    t = v0;
+  }
   const got = brandOf(cx, t);
   if (!brandAccepts(b.brand, got)) {
     emit(cx, "X07-TYPE-SET-0002", `brand mismatch: ${form} assigns ${showBranded(t.ty, got)} to ${name}, which is ${showBranded(b.ty, b.brand)}`, { ptr: v.ptr, data: { local: name, expected: `${b.ty}@${b.brand}`, got: showBranded(t.ty, got) } });
@@ -819,16 +867,25 @@ const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinP
 const userSig = (f: FnSig): BuiltinSig => (f.callSig ??= callSigOf(f));
 
 /** A user function's parameters: owned types move, views borrow, scalars copy. */
-const callSigOf = (f: FnSig): BuiltinSig => ({
-  params: f.params.map((ty, i) => {
+const callSigOf = (f: FnSig): BuiltinSig => {
+  const params: BuiltinParam[] = new Array(f.params.length);
+  for (let i = 0; i < f.params.length; i++) {
+    const ty = f.params[i]!;
     const brand = f.paramBrands?.[i];
-    const p: BuiltinParam = { ty, raw: ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: [] };
-    return brand !== undefined ? { ...p, brand } : p;
-  }),
-  result: f.result,
-  rawResult: f.result,
-  contractPure: false,
-  context: "any",
-  hasTypeArgs: false,
-});
+    params[i] = brand !== undefined ? { ...userParam(ty), brand } : userParam(ty);
+  }
+  return { params, result: f.result, rawResult: f.result, contractPure: false, context: "any", hasTypeArgs: false };
+};
 
+/** The parameter row of an unbranded user parameter of each type (rows are immutable, so one per type serves every signature). */
+const USER_PARAMS = new Map<Ty, BuiltinParam>();
+const NO_ACCEPTS: ReadonlyArray<Ty> = [];
+const userParam = (ty: Ty): BuiltinParam => {
+  let p = USER_PARAMS.get(ty);
+  if (p === undefined) {
+    p = { ty, raw: ty, mode: MOVE_ONLY.has(ty) ? "move" : ty === "bytes_view" ? "borrow" : "copy", accepts: NO_ACCEPTS };
+    // Types are names from a finite table, but stay bounded whatever a caller passes.
+    if (USER_PARAMS.size < 1024) USER_PARAMS.set(ty, p);
+  }
+  return p;
+};

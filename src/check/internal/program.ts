@@ -13,7 +13,7 @@ import type { CheckedFunction, CheckedProgram, TExpr, Ty } from "../ir.ts";
 import type { BuiltinSig } from "./builtins.ts";
 import { checkClauses } from "./contracts.ts";
 import { Scopes } from "./env.ts";
-import { ANY_BRAND } from "./brands.ts";
+import { ANY_BRAND, LocalBrands } from "./brands.ts";
 import { expect } from "./infer.ts";
 import type { FnSig, HeadInfo, InferContext } from "./infer.ts";
 import type { LoadedProgram } from "./resolve.ts";
@@ -125,7 +125,7 @@ interface ProgramScope {
 const makeContext = (doc: X07AstDocument, p: ProgramScope): InferContext => {
   const caps = WORLDS[p.world];
   const cx: InferContext = {
-    localBrands: new Map(),
+    localBrands: new LocalBrands(),
     resultBrandOf: (fn) => p.sigs.get(fn)?.resultBrand,
     asyncContext: false,
     worldHas: (cap) => (cap === "os" ? !caps.eval : caps[cap]),
@@ -161,7 +161,7 @@ const resetContext = (cx: InferContext, fnResult: Ty, subst: ReadonlyMap<string,
   cx.seen = undefined;
   cx.reportedCalls = undefined;
   cx.scopes.reset();
-  cx.localBrands.clear();
+  cx.localBrands.reset();
   return cx;
 };
 
@@ -247,7 +247,9 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   const exports = new Map<string, Set<string>>(docs.map((d) => [d.moduleId, new Set(d.decls.flatMap((x) => (x.kind === "export" ? x.names : [])))]));
   // Generic functions are reachable only through tapp (instances get their own `name<T…>` signature).
   const sigs = new Map<string, FnSig>();
-  for (const [k, v] of fns) if (v.decl.typeParams.length === 0) sigs.set(k, v.sig);
+  fns.forEach((v, k) => {
+    if (v.decl.typeParams.length === 0) sigs.set(k, v.sig);
+  });
   const isUserFn = (n: string) => fns.has(n) || sigs.has(n);
 
   const heads = new Map<string, HeadInfo>();
@@ -348,7 +350,9 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     functions.set(name, checkedFunction(name, typeArgs, f.module, f.doc.file, d, params, result, body, requires, ensures));
   };
 
-  for (const f of fns.values()) if (f.decl.typeParams.length === 0) checkFunction(f, f.decl.name, NO_SUBST, undefined);
+  fns.forEach((f) => {
+    if (f.decl.typeParams.length === 0) checkFunction(f, f.decl.name, NO_SUBST, undefined);
+  });
 
   let solve: TExpr | undefined;
   const entry = loaded.entry;
