@@ -594,16 +594,21 @@ export interface HeadInfo {
   readonly builtin: BuiltinSig | undefined;
 }
 
+// Maps, not object keys: a head used as a property key is interned in V8's string table (every user head would be).
+const FORM_HANDLERS: ReadonlyMap<string, FormHandler> = new Map(Object.entries(FORMS));
+const SHAPES: ReadonlyMap<string, (typeof FORM_SHAPES)[string]> = new Map(Object.entries(FORM_SHAPES));
+
 export const headInfo = (cx: InferContext, head: string): HeadInfo => {
   let info = cx.heads.get(head);
   if (info === undefined) {
-    const isForm = Object.prototype.hasOwnProperty.call(FORMS, head);
-    const shape = Object.prototype.hasOwnProperty.call(FORM_SHAPES, head) ? FORM_SHAPES[head] : undefined;
+    const form = FORM_HANDLERS.get(head);
+    const isForm = form !== undefined;
+    const shape = SHAPES.get(head);
     const cap = capabilityOf(head);
     const user = isForm ? undefined : cx.functions.get(head);
     const generic = user === undefined && !isForm && cx.isGeneric(head);
     info = {
-      form: isForm ? FORMS[head as FormName] : undefined,
+      form,
       shape,
       gated: cap !== undefined && !cx.worldHas(cap),
       user,
@@ -813,7 +818,7 @@ const bindTypeArgs = (cx: InferContext, e: ListExpr, sig: BuiltinSig): { sig: Bu
 const exprText = (e: Expr): string => (e.kind === "atom" ? e.name : e.kind === "int" ? String(e.value) : e.kind === "text" ? e.value : `[${e.head} …]`);
 
 /** Modes whose argument is data for the form, not an evaluated value the checker can type yet. */
-const UNTYPED_MODES: ReadonlySet<string> = new Set(["type", "symbol", "async-call"]);
+const untypedMode = (mode: string): boolean => mode === "type" || mode === "symbol" || mode === "async-call";
 
 const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinParam): TExpr => {
   if (p.mode === "symbol" && a.kind === "atom") {
@@ -831,7 +836,7 @@ const checkArg = (cx: InferContext, e: ListExpr, a: Expr, i: number, p: BuiltinP
     // Symbols travel as text (the name), never evaluated and free of fuel.
     return { kind: "text", value: a.name, ty: UNKNOWN, ptr: a.ptr };
   }
-  if (UNTYPED_MODES.has(p.mode)) return { kind: "int", value: 0, ty: UNKNOWN, ptr: a.ptr };
+  if (untypedMode(p.mode)) return { kind: "int", value: 0, ty: UNKNOWN, ptr: a.ptr };
   if (p.mode === "text") {
     if (a.kind === "text" || a.kind === "atom") return { kind: "text", value: a.kind === "text" ? a.value : a.name, ty: p.ty, ptr: a.ptr };
     emit(cx, "X07-TYPE-CALL-0002", `argument ${i + 1} of ${e.head} must be a literal string`, { ptr: a.ptr, data: { callee: e.head, arg_index: i } });

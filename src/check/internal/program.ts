@@ -244,7 +244,19 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   for (const doc of docs) diagnostics.push(...lintDocument(doc, { world: loaded.world }));
   const fns = new Map<string, FnEntry>();
   for (const doc of docs) collect(doc, fns, diagnostics);
-  const exports = new Map<string, Set<string>>(docs.map((d) => [d.moduleId, new Set(d.decls.flatMap((x) => (x.kind === "export" ? x.names : [])))]));
+  // One pass over every declaration for exports, records and enums (these maps keep declaration order).
+  const exports = new Map<string, Set<string>>();
+  const records = new Map<string, ReadonlyArray<{ readonly name: string }>>();
+  const enums = new Map<string, ReadonlyArray<{ readonly name: string; readonly payload?: string }>>();
+  for (const d of docs) {
+    const names = new Set<string>();
+    for (const x of d.decls) {
+      if (x.kind === "export") for (const n of x.names) names.add(n);
+      else if (x.kind === "defrecord") records.set(x.name, x.fields);
+      else if (x.kind === "defenum") enums.set(x.name, x.variants);
+    }
+    exports.set(d.moduleId, names);
+  }
   // Generic functions are reachable only through tapp (instances get their own `name<T…>` signature).
   const sigs = new Map<string, FnSig>();
   fns.forEach((v, k) => {
@@ -256,8 +268,6 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
   const functions = new Map<string, CheckedFunction>();
   const queue: Array<{ f: FnEntry; name: string; subst: Map<string, Ty>; typeArgs: Ty[] }> = [];
 
-  const records = new Map(docs.flatMap((d) => d.decls.flatMap((x) => (x.kind === "defrecord" ? [[x.name, x.fields] as const] : []))));
-  const enums = new Map(docs.flatMap((d) => d.decls.flatMap((x) => (x.kind === "defenum" ? [[x.name, x.variants] as const] : []))));
   const generics: GenericSupport = {
     records,
     enums,

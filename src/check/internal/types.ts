@@ -20,7 +20,7 @@ const TASK_HANDLES: ReadonlySet<string> = new Set(["task_handle_bytes_v1", "task
 
 /** Whether `got` may be used where `want` is expected without a coercion. */
 export const sameTy = (got: Ty, want: Ty): boolean =>
-  got === UNKNOWN || want === UNKNOWN || got === NEVER || canonicalTy(got) === canonicalTy(want);
+  got === want || got === UNKNOWN || want === UNKNOWN || got === NEVER || canonicalTy(got) === canonicalTy(want);
 
 /** Whether an implicit call-site coercion exists from `got` to `want` (bytes → bytes_view, vec_u8 → bytes_view). */
 export const coercible = (got: Ty, want: Ty): boolean => want === "bytes_view" && (got === "bytes" || got === "vec_u8");
