@@ -31,6 +31,8 @@ export interface FnSig {
   readonly file: string | undefined;
   /** The signature as call parameters, made on the first call ({@link userSig}). */
   callSig: BuiltinSig | undefined;
+  /** What its name means as a head ({@link headInfo}), worked out on the first call. */
+  head: HeadInfo | undefined;
 }
 
 export interface InferContext extends BrandEnv {
@@ -62,7 +64,7 @@ export interface InferContext extends BrandEnv {
   /** Records and enums (0.9) by name. */
   readonly records: ReadonlyMap<string, ReadonlyArray<{ readonly name: string }>>;
   readonly enums: ReadonlyMap<string, ReadonlyArray<{ readonly name: string; readonly payload?: string }>>;
-  /** What each head names, looked up once per program (see {@link headInfo}); an instance's name is dropped when it is added. */
+  /** What each head other than a declared function's names, looked up once per program (see {@link headInfo}); an instance's name is dropped when it is added. */
   readonly heads: Map<string, HeadInfo>;
   /** Instantiates a generic function (queued for checking); undefined after reporting why it cannot. */
   readonly instantiate: (callee: string, tys: ReadonlyArray<Ty>, listPtr: string) => FnSig | undefined;
@@ -599,25 +601,30 @@ const FORM_HANDLERS: ReadonlyMap<string, FormHandler> = new Map(Object.entries(F
 const SHAPES: ReadonlyMap<string, (typeof FORM_SHAPES)[string]> = new Map(Object.entries(FORM_SHAPES));
 
 export const headInfo = (cx: InferContext, head: string): HeadInfo => {
-  let info = cx.heads.get(head);
-  if (info === undefined) {
-    const form = FORM_HANDLERS.get(head);
-    const isForm = form !== undefined;
-    const shape = SHAPES.get(head);
-    const cap = capabilityOf(head);
-    const user = isForm ? undefined : cx.functions.get(head);
-    const generic = user === undefined && !isForm && cx.isGeneric(head);
-    info = {
-      form,
-      shape,
-      gated: cap !== undefined && !cx.worldHas(cap),
-      user,
-      generic,
-      builtin: user === undefined && !isForm ? cx.builtin(head) : undefined,
-    };
-    cx.heads.set(head, info);
-  }
+  const cached = cx.heads.get(head);
+  if (cached !== undefined) return cached;
+  // A declared function's head is kept on its signature: the table stays small (builtins and forms), however many
+  // functions a program has.
+  const fn = cx.functions.get(head);
+  if (fn !== undefined) return (fn.head ??= describeHead(cx, head));
+  const info = describeHead(cx, head);
+  cx.heads.set(head, info);
   return info;
+};
+
+const describeHead = (cx: InferContext, head: string): HeadInfo => {
+  const form = FORM_HANDLERS.get(head);
+  const isForm = form !== undefined;
+  const cap = capabilityOf(head);
+  const user = isForm ? undefined : cx.functions.get(head);
+  return {
+    form,
+    shape: SHAPES.get(head),
+    gated: cap !== undefined && !cx.worldHas(cap),
+    user,
+    generic: user === undefined && !isForm && cx.isGeneric(head),
+    builtin: user === undefined && !isForm ? cx.builtin(head) : undefined,
+  };
 };
 
 /**

@@ -51,7 +51,7 @@ const makeSig = (name: string, params: ReadonlyArray<Ty>, result: Ty, d: DefnDec
   }
   // A defasync's result brand is its task's payload; calls yield a task handle, which carries none.
   const resultBrand = d.kind === "defn" ? d.resultBrand : undefined;
-  return { name, params, result, paramBrands, resultBrand, ptr: d.ptr, file, callSig: undefined };
+  return { name, params, result, paramBrands, resultBrand, ptr: d.ptr, file, callSig: undefined, head: undefined };
 };
 
 /** Collects the function signatures of a document (generic ones are instantiated on demand by `tapp`). */
