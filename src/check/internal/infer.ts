@@ -22,6 +22,8 @@ import type { BrandEnv } from "./brands.ts";
 /** A callable user function's signature. */
 export interface FnSig {
   readonly name: string;
+  /** The module that declares it (for an instance: the generic function's). */
+  readonly module: string;
   readonly params: ReadonlyArray<Ty>;
   readonly result: Ty;
   /** Each parameter's `brand` (undefined: unbranded; the array is undefined when none has one), and the `result_brand`. */
@@ -35,10 +37,17 @@ export interface FnSig {
   head: HeadInfo | undefined;
 }
 
+/** The signatures a call can name, by symbol (declared functions and generic instances). */
+export interface FunctionTable {
+  readonly get: (name: string) => FnSig | undefined;
+  readonly has: (name: string) => boolean;
+  readonly keys: () => Iterable<string>;
+}
+
 export interface InferContext extends BrandEnv {
   readonly file: string | undefined;
   fnResult: Ty;
-  readonly functions: ReadonlyMap<string, FnSig>;
+  readonly functions: FunctionTable;
   readonly builtin: (head: string) => BuiltinSig | undefined;
   readonly builtinNames: () => Iterable<string>;
   readonly diagnostics: Diagnostic[];
@@ -48,7 +57,7 @@ export interface InferContext extends BrandEnv {
   reportedCalls: Set<string> | undefined;
   readonly scopes: Scopes;
   /** Called for every call to a user function (the program checks cross-module visibility here). */
-  onUserCall: (callee: string, listPtr: string) => void;
+  onUserCall: (callee: string, listPtr: string, calleeModule?: string) => void;
   /** Type-variable bindings of the generic instance being checked (empty for monomorphic code). */
   subst: ReadonlyMap<string, Ty>;
   /** Whether a symbol names a generic function. */
@@ -645,7 +654,7 @@ const inferCall = (cx: InferContext, e: ListExpr, info: HeadInfo): TExpr => {
   const adt = inferAdtOp(cx, e);
   if (adt !== undefined) return adt;
   const user = info.user;
-  if (user !== undefined) cx.onUserCall(e.head, e.ptr);
+  if (user !== undefined) cx.onUserCall(e.head, e.ptr, user.module);
   if (user === undefined && info.generic) {
     emit(cx, "X07-TAPP-INFER-0001", `${e.head} is generic: call it as ["tapp", ${JSON.stringify(e.head)}, ["tys", …], …]`, { ptr: `${e.ptr}/0`, data: { callee: e.head } });
     e.args.forEach((a) => infer(cx, a));

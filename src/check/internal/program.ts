@@ -15,7 +15,7 @@ import { checkClauses } from "./contracts.ts";
 import { Scopes } from "./env.ts";
 import { ANY_BRAND, LocalBrands } from "./brands.ts";
 import { expect } from "./infer.ts";
-import type { FnSig, HeadInfo, InferContext } from "./infer.ts";
+import type { FnSig, FunctionTable, HeadInfo, InferContext } from "./infer.ts";
 import type { LoadedProgram } from "./resolve.ts";
 import { BOUND_ADMITS, NEVER, UNKNOWN, tyOf } from "./types.ts";
 
@@ -42,7 +42,7 @@ const taskHandleOf = (result: Ty | undefined): Ty => (result === "result_bytes" 
 const fileOf = (doc: X07AstDocument) => (doc.file !== undefined ? { file: doc.file } : {});
 
 /** A function's signature; every key is always present (one object shape for every signature). */
-const makeSig = (name: string, params: ReadonlyArray<Ty>, result: Ty, d: DefnDecl | DefasyncDecl, file: string | undefined): FnSig => {
+const makeSig = (name: string, params: ReadonlyArray<Ty>, result: Ty, d: DefnDecl | DefasyncDecl, module: string, file: string | undefined): FnSig => {
   let paramBrands: Array<string | undefined> | undefined;
   for (let i = 0; i < d.params.length; i++) {
     if (d.params[i]!.brand === undefined) continue;
@@ -51,7 +51,7 @@ const makeSig = (name: string, params: ReadonlyArray<Ty>, result: Ty, d: DefnDec
   }
   // A defasync's result brand is its task's payload; calls yield a task handle, which carries none.
   const resultBrand = d.kind === "defn" ? d.resultBrand : undefined;
-  return { name, params, result, paramBrands, resultBrand, ptr: d.ptr, file, callSig: undefined, head: undefined };
+  return { name, module, params, result, paramBrands, resultBrand, ptr: d.ptr, file, callSig: undefined, head: undefined };
 };
 
 /** Collects the function signatures of a document (generic ones are instantiated on demand by `tapp`). */
@@ -74,7 +74,7 @@ const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Di
     }
     const params = known ? (paramTys as Ty[]) : paramTys.map((t) => t ?? UNKNOWN);
     const result = d.kind === "defasync" ? taskHandleOf(resultTy) : (resultTy ?? UNKNOWN);
-    out.set(d.name, { sig: makeSig(d.name, params, result, d, doc.file), decl: d, module: doc.moduleId, doc, paramTys, resultTy });
+    out.set(d.name, { sig: makeSig(d.name, params, result, d, doc.moduleId, doc.file), decl: d, module: doc.moduleId, doc, paramTys, resultTy });
   }
 };
 
@@ -85,7 +85,8 @@ const collect = (doc: X07AstDocument, out: Map<string, FnEntry>, diagnostics: Di
  */
 const visibilityCheck =
   (cx: InferContext, doc: X07AstDocument, fns: ReadonlyMap<string, FnEntry>, exports: ReadonlyMap<string, ReadonlySet<string>>, diagnostics: Diagnostic[]) =>
-  (callee: string, listPtr: string): void => {
+  (callee: string, listPtr: string, calleeModule?: string): void => {
+    if (calleeModule === doc.moduleId) return; // a call within the module (the caller knew the callee's module)
     const f = fns.get(callee);
     if (f === undefined || f.module === doc.moduleId) return;
     const imported = doc.imports.some((i) => i.module === f.module);
@@ -106,9 +107,36 @@ const visibilityCheck =
     }
   };
 
+/**
+ * The callable signatures: the declared non-generic functions (read from the declaration table, no copy) and the
+ * generic instances made so far. Instance names (`f<T…>`) never spell a declared name (symbols have no `<`), and
+ * `keys` lists declarations first, then instances in the order they were made.
+ */
+interface FnTable extends FunctionTable {
+  readonly set: (name: string, sig: FnSig) => void;
+}
+
+const fnTable = (fns: ReadonlyMap<string, FnEntry>): FnTable => {
+  const instances = new Map<string, FnSig>();
+  const get = (name: string): FnSig | undefined => {
+    const f = fns.get(name);
+    if (f !== undefined) return f.decl.typeParams.length === 0 ? f.sig : undefined;
+    return instances.get(name);
+  };
+  return {
+    get,
+    has: (name) => get(name) !== undefined,
+    set: (name, sig) => void instances.set(name, sig),
+    *keys() {
+      for (const [k, f] of fns) if (f.decl.typeParams.length === 0) yield k;
+      yield* instances.keys();
+    },
+  };
+};
+
 /** What stays the same for every function of a program: the signatures, the builtins, the world, generics. */
 interface ProgramScope {
-  readonly sigs: ReadonlyMap<string, FnSig>;
+  readonly sigs: FnTable;
   readonly fns: ReadonlyMap<string, FnEntry>;
   readonly exports: ReadonlyMap<string, ReadonlySet<string>>;
   readonly builtins: BuiltinLookup;
@@ -258,10 +286,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
     exports.set(d.moduleId, names);
   }
   // Generic functions are reachable only through tapp (instances get their own `name<T…>` signature).
-  const sigs = new Map<string, FnSig>();
-  fns.forEach((v, k) => {
-    if (v.decl.typeParams.length === 0) sigs.set(k, v.sig);
-  });
+  const sigs = fnTable(fns);
   const isUserFn = (n: string) => fns.has(n) || sigs.has(n);
 
   const heads = new Map<string, HeadInfo>();
@@ -302,7 +327,7 @@ export const checkLoadedProgram = (loaded: LoadedProgram, builtins: BuiltinLooku
         diagnostics.push(makeDiagnostic("X07-TYPE-0002", `${name}: a parameter or the result of ${callee} has no concrete type after substitution`, { ...at, data: { callee } }));
         return undefined;
       }
-      const sig = makeSig(name, paramTys as Ty[], f.decl.kind === "defasync" ? taskHandleOf(resultTy) : resultTy, f.decl, f.doc.file);
+      const sig = makeSig(name, paramTys as Ty[], f.decl.kind === "defasync" ? taskHandleOf(resultTy) : resultTy, f.decl, f.module, f.doc.file);
       sigs.set(name, sig);
       heads.delete(name); // a head spelled like the instance now names it
       queue.push({ f: { ...f, paramTys, resultTy }, name, subst, typeArgs: [...tys] });
