@@ -47,7 +47,7 @@ const arityRepair = (e: ListExpr, shape: FormShape): Quickfix | undefined => {
 };
 
 const checkArity = (e: ListExpr, emit: Emit): void => {
-  const shape = FORM_SHAPES[e.head];
+  const shape = Object.hasOwn(FORM_SHAPES, e.head) ? FORM_SHAPES[e.head] : undefined;
   if (shape === undefined) return;
   const got = e.args.length;
   const a = shape.arity;
