@@ -615,17 +615,17 @@ export const headInfo = (cx: InferContext, head: string): HeadInfo => {
   // A declared function's head is kept on its signature: the table stays small (builtins and forms), however many
   // functions a program has.
   const fn = cx.functions.get(head);
-  if (fn !== undefined) return (fn.head ??= describeHead(cx, head));
-  const info = describeHead(cx, head);
+  if (fn !== undefined) return (fn.head ??= describeHead(cx, head, fn));
+  const info = describeHead(cx, head, undefined);
   cx.heads.set(head, info);
   return info;
 };
 
-const describeHead = (cx: InferContext, head: string): HeadInfo => {
+const describeHead = (cx: InferContext, head: string, fn: FnSig | undefined): HeadInfo => {
   const form = FORM_HANDLERS.get(head);
   const isForm = form !== undefined;
   const cap = capabilityOf(head);
-  const user = isForm ? undefined : cx.functions.get(head);
+  const user = isForm ? undefined : fn;
   return {
     form,
     shape: SHAPES.get(head),
