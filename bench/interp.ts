@@ -3,6 +3,7 @@
  *   npx tsx bench/interp.ts             # 1 MiB and 64 MiB inputs, as issue #5 asks
  *   BENCH_MB=8 npx tsx bench/interp.ts  # other sizes (comma-separated)
  *   BENCH_CLOSURES=1 …                 # also time the closure backend (slow: ~10-50x)
+ *   BENCH_DUMP=1 …                     # print the generated JavaScript of each program and stop
  *
  * Five kernels written here as x07 programs (sum_bytes, word_count, rle_encode, byte_freq, fibonacci), each
  * also hand-written in JavaScript (below) and in C (bench/interp/kernels.c, built with gcc -O2 when gcc exists).
@@ -197,6 +198,12 @@ const gccBinary = (): string | undefined => {
   execFileSync("gcc", ["-O2", "-o", exe, join(dirname(fileURLToPath(import.meta.url)), "interp", "kernels.c")]);
   return exe;
 };
+
+if (process.env["BENCH_DUMP"]) {
+  // Print the generated JavaScript of each program (to compare with the hand-written kernels) and stop.
+  for (const name of Object.keys(PROGRAMS)) console.log(`// ---- ${name}\n${generateSource((await checkProgram(name)).program)?.source ?? "(closure backend)"}`);
+  process.exit(0);
+}
 
 const exe = gccBinary();
 const dir = mkdtempSync(join(tmpdir(), "x07-bench-in-"));
