@@ -46,6 +46,15 @@ const FAST_PATHS: Readonly<Record<string, { readonly when: (a: ReadonlyArray<str
   "codec.read_u32_le": { when: ([b, o]) => `(${o} >>> 0) + 4 <= ${b}.length`, then: ([b, o]) => readLe(b as string, o as string) },
 };
 
+/**
+ * Inline heads usable inside a JS expression: each operand appears once in the template (so a pure operand with an
+ * inlined conditional fuel charge is evaluated exactly once). `COND` holds the comparisons as JS booleans (the
+ * template without its `? 1 : 0`), for conditions of if/while/&&/||.
+ */
+const operandsOnce = (t: string): boolean => [...t.matchAll(/\$(\d)/g)].every((m, _i, all) => all.filter((n) => n[1] === m[1]).length === 1);
+const EXPR_HEADS: ReadonlyMap<string, string> = new Map(Object.entries(INLINE).filter(([, t]) => operandsOnce(t)));
+const COND: ReadonlyMap<string, string> = new Map([...EXPR_HEADS].filter(([, t]) => t.endsWith(" ? 1 : 0")).map(([h, t]) => [h, t.slice(0, -" ? 1 : 0".length)]));
+
 /** Forms that upstream's `emit_stmt` lowers without charging fuel for the form itself (as compile.ts). */
 const STATEMENT_FREE: ReadonlySet<string> = new Set(["begin", "unsafe", "if", "let", "set", "set0", "for", "while", "return"]);
 
@@ -183,8 +192,131 @@ class FnGen {
     for (const i of seg.sites) this.prog.settleSite(i, seg.count);
   }
 
+  /** Adds n charges to the current segment. */
+  private charge(ptr: string, n: number): void {
+    for (let i = 0; i < n; i++) this.fuel(ptr);
+  }
+
+  /** The inline template of a builtin node usable in an expression (no type arguments, one use per operand). */
+  private exprHead(e: Extract<TExpr, { kind: "builtin" }>): string | undefined {
+    if ((e.tys ?? []).length > 0) return undefined;
+    const name = resolveHead(e.head)?.name;
+    if (name === undefined || headImpl(name, [], resolveHead(e.head)?.bindings ?? {}) === undefined) return undefined;
+    const t = EXPR_HEADS.get(name);
+    return t !== undefined && e.args.length === (name.endsWith(".len") ? 1 : 2) ? t : undefined;
+  }
+
+  /**
+   * Whether `e` is pure and cannot trap: literals, locals, input, inline i32 heads and &&/|| of such. These become
+   * one JS expression (nothing can run between its operands, so locals are read in place).
+   */
+  private isPure(e: TExpr): boolean {
+    switch (e.kind) {
+      case "int":
+      case "input":
+        return true;
+      case "local":
+        return this.lookup(e.name) !== undefined;
+      case "builtin":
+        return this.exprHead(e) !== undefined && e.args.every((a) => this.isPure(a));
+      case "form":
+        return (e.form === "&&" || e.form === "||") && e.args.length === 2 && e.args.every((a) => this.isPure(a));
+      default:
+        return false;
+    }
+  }
+
+  /** `(F = (F - n) | 0, js)`: the charges of a conditionally evaluated operand, taken when it runs. */
+  private static charged(x: { readonly js: string; readonly cost: number }): string {
+    return x.cost > 0 ? `(F = (F - ${x.cost}) | 0, ${x.js})` : `(${x.js})`;
+  }
+
+  /**
+   * A pure node (see isPure) as a JS expression with its value, and its unconditional fuel cost (the caller charges
+   * it; the right operand of &&/|| carries its own charge, inlined). Costs are the per-node rule of emit().
+   */
+  private pureExpr(e: TExpr): { readonly js: string; readonly cost: number } {
+    switch (e.kind) {
+      case "int": {
+        const v = e.value | 0;
+        return { js: v < 0 ? `(${v})` : `${v}`, cost: e.ty !== "unknown" ? 1 : 0 };
+      }
+      case "input":
+        return { js: "input", cost: 1 };
+      case "local":
+        return { js: (this.lookup(e.name) as { v: string }).v, cost: 1 };
+      case "builtin": {
+        const ops = e.args.map((a) => this.pureExpr(a));
+        const js = (this.exprHead(e) as string).replace(/\$(\d)/g, (_m, i: string) => `(${(ops[Number(i)] as { js: string }).js})`);
+        return { js: `(${js})`, cost: 1 + ops.reduce((n, o) => n + o.cost, 0) };
+      }
+      case "form": {
+        const c = this.pureCond(e);
+        return { js: `(${c.js} ? 1 : 0)`, cost: c.cost };
+      }
+      default:
+        throw new Unsupported(`pureExpr of ${e.kind}`);
+    }
+  }
+
+  /** A pure node as a JS boolean (its value is not 0), with its unconditional cost (see pureExpr). */
+  private pureCond(e: TExpr): { readonly js: string; readonly cost: number } {
+    if (e.kind === "form" && (e.form === "&&" || e.form === "||")) {
+      const a = this.pureCond(e.args[0] as TExpr);
+      const b = this.pureCond(e.args[1] as TExpr);
+      return { js: `(${a.js} ${e.form} ${FnGen.charged(b)})`, cost: 1 + a.cost };
+    }
+    if (e.kind === "builtin") {
+      const name = resolveHead(e.head)?.name ?? "";
+      const t = COND.get(name);
+      if (t !== undefined) {
+        const ops = e.args.map((a) => this.pureExpr(a));
+        return { js: `(${t.replace(/\$(\d)/g, (_m, i: string) => `(${(ops[Number(i)] as { js: string }).js})`)})`, cost: 1 + ops.reduce((n, o) => n + o.cost, 0) };
+      }
+    }
+    const x = this.pureExpr(e);
+    return { js: `(${x.js} !== 0)`, cost: x.cost };
+  }
+
+  /**
+   * A condition (if/while/&&/||): the statements evaluating `e`, and a JS boolean expression (valid right after
+   * them) that is true when its value is not 0. Fuel and evaluation order are emit()'s.
+   */
+  condition(e: TExpr): string {
+    if (this.isPure(e)) {
+      const c = this.pureCond(e);
+      this.charge(e.ptr, c.cost);
+      return c.js;
+    }
+    if (e.kind === "form" && (e.form === "begin" || e.form === "unsafe") && e.args.length > 0) {
+      this.fuel(e.ptr);
+      return this.scoped(() => {
+        e.args.slice(0, -1).forEach((a) => this.emit(a, true));
+        return this.condition(e.args[e.args.length - 1] as TExpr);
+      });
+    }
+    if (e.kind === "builtin" && (e.tys ?? []).length === 0 && e.args.length === 2) {
+      // A comparison whose operands need statements: the operands as atoms, the comparison as a JS boolean.
+      const name = resolveHead(e.head)?.name ?? "";
+      const t = COND.get(name);
+      if (t !== undefined && this.exprHead(e) !== undefined) {
+        this.fuel(e.ptr);
+        const ops = e.args.map((x) => this.emit(x, false));
+        return `(${t.replace(/\$(\d)/g, (_m, i: string) => ops[Number(i)] as string)})`;
+      }
+    }
+    return `(${this.emit(e, false)} !== 0)`;
+  }
+
   /** Emits the statements of `e` and returns an atom (a literal or a temp that nothing reassigns) holding its value. */
   emit(e: TExpr, stmt: boolean): string {
+    if ((e.kind === "builtin" || (e.kind === "form" && (e.form === "&&" || e.form === "||"))) && this.isPure(e)) {
+      const x = this.pureExpr(e);
+      this.charge(e.ptr, x.cost);
+      const t = this.temp();
+      this.line(`const ${t} = ${x.js};`);
+      return t;
+    }
     switch (e.kind) {
       case "int": {
         const v = e.value | 0;
@@ -322,10 +454,10 @@ class FnGen {
         return e.form === "set0" ? "0" : a;
       }
       case "if": {
-        const c = this.emit(arg(0), false);
+        const c = this.condition(arg(0));
         const t = this.temp();
         this.line(`let ${t};`);
-        this.open(`if (${c} !== 0) {`);
+        this.open(`if (${c}) {`);
         this.scoped(() => this.line(`${t} = ${this.emit(arg(1), stmt)};`));
         this.close("} else {");
         this.depth++;
@@ -361,9 +493,9 @@ class FnGen {
         this.hasLoop = true;
         this.open("for (;;) {");
         this.checkpoint(e.ptr);
-        const c = this.scoped(() => this.emit(arg(0), false));
+        const c = this.scoped(() => this.condition(arg(0)));
         this.flush();
-        this.line(`if (${c} === 0) break;`);
+        this.line(`if (!${c}) break;`);
         this.scoped(() => this.emit(arg(1), true));
         this.close();
         return "0";
@@ -385,13 +517,13 @@ class FnGen {
       }
       case "&&":
       case "||": {
-        const x = this.emit(arg(0), false);
+        const x = this.condition(arg(0));
         const t = this.temp();
         const and = e.form === "&&";
         this.line(`let ${t} = ${and ? 0 : 1};`);
-        this.open(`if (${x} ${and ? "!==" : "==="} 0) {`);
-        const y = this.emit(arg(1), false);
-        this.line(`${t} = ${y} !== 0 ? 1 : 0;`);
+        this.open(`if (${and ? x : `!${x}`}) {`);
+        const y = this.condition(arg(1));
+        this.line(`${t} = ${y} ? 1 : 0;`);
         this.close();
         return t;
       }
