@@ -79,8 +79,8 @@ describe("js backend fast paths = closure backend at every fuel budget", () => {
         for (let fuel = 0; fuel <= full.fuel + 1; fuel++) {
           const c = outcome(program, input, fuel, "closures");
           const j = outcome(program, input, fuel, "js");
-          if (c.trap?.code === "X07I_TRAP_FUEL") expect({ fuel, code: j.trap?.code, used: j.fuel }).toEqual({ fuel, code: c.trap.code, used: c.fuel });
-          else expect({ fuel, ...j }).toEqual({ fuel, ...c });
+          if (c.trap?.code === "X07I_TRAP_FUEL") expect({ budget: fuel, code: j.trap?.code, used: j.fuel }).toEqual({ budget: fuel, code: c.trap.code, used: c.fuel });
+          else expect({ budget: fuel, ...j }).toEqual({ budget: fuel, ...c });
         }
       }
     });
