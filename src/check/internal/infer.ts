@@ -432,8 +432,9 @@ const ifBranch = (cx: InferContext, x: Expr, statement: boolean): TExpr => {
 /** An expression in statement position: its value is discarded, so `if` branches need not agree. */
 export const inferStmt = (cx: InferContext, e: Expr): TExpr => {
   if (e.kind === "list" && e.head === "if") return inferIf(cx, e, true);
-  if (e.kind === "list" && headInfo(cx, e.head).form === undefined) {
-    const t = infer(cx, e);
+  const info = e.kind === "list" ? headInfo(cx, e.head) : undefined;
+  if (e.kind === "list" && info !== undefined && info.form === undefined) {
+    const t = inferCall(cx, e, info); // what infer does for a list that is not a form
     discardedUpdate(cx, e, t);
     return t;
   }
