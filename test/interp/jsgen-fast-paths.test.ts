@@ -63,6 +63,29 @@ const PROGRAMS: ReadonlyArray<readonly [string, unknown, ReadonlyArray<string>]>
       "t"],
     ["\u0000\u0001\u0002\u0003\u0004", "\u0006", "\u0007", "abcabc"],
   ],
+  [
+    "u32 table in a while loop, unaligned and negative offsets, a view local, the table replaced inside the loop",
+    ["begin", ["let", "n", ["view.len", "input"]], ["let", "t", ["bytes.alloc", 9]], ["let", "u", ["bytes.alloc", 6]], ["let", "i", 0],
+      ["while", ["<u", "i", "n"], ["begin",
+        ["let", "o", ["-", ["&", ["view.get_u8", "input", "i"], 7], 1]],
+        ["let", "k", ["ty.read_le_at", "u32", "t", "o"]],
+        ["set", "t", ["ty.write_le_at", "u32", "t", "o", ["+", "k", 257]]],
+        ["if", ["=", ["view.get_u8", "input", "i"], 90], ["set", "u", ["ty.write_le_at", "u32", ["bytes.alloc", 6], 1, ["ty.read_le_at", "u32", "t", 0]]], 0],
+        ["let", "a", ["ty.read_le_at", "u32", "u", 1]],
+        ["let", "b", ["ty.read_le_at", "u32", ["bytes.view", "t"], 5]],
+        ["set", "u", ["ty.write_le_at", "u32", "u", 2, ["+", "a", "b"]]],
+        ["set", "i", ["+", "i", 1]]]],
+      ["begin", ["let", "out", ["vec_u8.with_capacity", 15]], ["set", "out", ["vec_u8.extend_bytes", "out", ["bytes.view", "t"]]], ["set", "out", ["vec_u8.extend_bytes", "out", ["bytes.view", "u"]]], ["vec_u8.into_bytes", "out"]]],
+    ["\u0001\u0002\u0003\u0004\u0005\u0006", "ZZ\u0003Z", "\u0000", "\u0007", "\u0006\u0006\u0006"],
+  ],
+  [
+    "a table shadowed by a let inside the loop body",
+    ["begin", ["let", "t", ["bytes.alloc", 8]],
+      ["for", "i", 0, ["view.len", "input"], ["begin", ["let", "k", ["ty.read_le_at", "u32", "t", 0]], ["set", "t", ["ty.write_le_at", "u32", "t", 0, ["+", "k", 1]]],
+        ["let", "t", ["bytes.alloc", 4]], ["set", "t", ["ty.write_le_at", "u32", "t", ["view.get_u8", "input", "i"], 5]]]],
+      "t"],
+    ["\u0000\u0000", "\u0000\u0001"],
+  ],
 ];
 
 const outcome = (program: Parameters<typeof interp>[0], input: Uint8Array, fuel: number, backend: "js" | "closures") => view(interp(program, { input, fuel, backend }));
@@ -92,5 +115,9 @@ describe("js backend fast paths = closure backend at every fuel budget", () => {
     expect(src).toMatch(/\|\| \(F = \(F - 3\) \| 0, /);
     expect(src).toMatch(/input\[t\d+\] \?\? getU8\(/);
     expect(src).toContain("if (WARM) return 0;");
+    const table = generatedOf(await checkDoc(entry(PROGRAMS[5]?.[1])))?.source ?? "";
+    expect(table).toMatch(/new DataView\(/);
+    expect(table).toMatch(/\.getInt32\(/);
+    expect(table).toMatch(/\.setInt32\(/);
   });
 });

@@ -55,6 +55,38 @@ const operandsOnce = (t: string): boolean => [...t.matchAll(/\$(\d)/g)].every((m
 const EXPR_HEADS: ReadonlyMap<string, string> = new Map(Object.entries(INLINE).filter(([, t]) => operandsOnce(t)));
 const COND: ReadonlyMap<string, string> = new Map([...EXPR_HEADS].filter(([, t]) => t.endsWith(" ? 1 : 0")).map(([h, t]) => [h, t.slice(0, -" ? 1 : 0".length)]));
 
+/** The u32 little-endian heads whose bytes operand (args[1]) can be accessed through a DataView hoisted out of a loop. */
+const LE_HEADS: ReadonlySet<string> = new Set(["ty.read_le_at", "ty.write_le_at"]);
+
+/** The local an operand reads, through checker coercions that keep the object (bytes -> bytes_view; not vec_u8's). */
+const localOf = (e: TExpr | undefined): Extract<TExpr, { kind: "local" }> | undefined =>
+  e?.kind === "local" ? e : e?.kind === "coerce" && e.from !== "vec_u8" ? localOf(e.arg) : undefined;
+
+/** The local read or written by a u32 LE head (its bytes operand), if the node is one. */
+const leLocal = (e: TExpr): string | undefined =>
+  e.kind === "builtin" && LE_HEADS.has(resolveHead(e.head)?.name ?? "") && (e.tys ?? []).every((x) => x === "i32" || x === "u32") ? localOf(e.args[1])?.name : undefined;
+
+/**
+ * What a loop does with local names: the names used as the bytes operand of a u32 LE read/write, and the names it
+ * may rebind (let, for) or assign, except `set x (ty.write_le_at T x …)`, which writes x in place and yields x itself
+ * (the evaluator returns its operand), so x stays the same object.
+ */
+const scanLoop = (es: ReadonlyArray<TExpr>, uses: Set<string>, assigned: Set<string>): void => {
+  const walk = (e: TExpr): void => {
+    const used = leLocal(e);
+    if (used !== undefined) uses.add(used);
+    if (e.kind === "form") {
+      const a0 = e.args[0];
+      const inPlace = e.form === "set" && a0?.kind === "builtin" && resolveHead(a0.head)?.name === "ty.write_le_at" && leLocal(a0) === e.name;
+      if ((e.form === "set" || e.form === "set0" || e.form === "let" || e.form === "for") && !inPlace) assigned.add(e.name ?? "");
+    }
+    const sub = e as { readonly args?: ReadonlyArray<TExpr>; readonly arg?: TExpr };
+    sub.args?.forEach(walk);
+    if (sub.arg !== undefined) walk(sub.arg);
+  };
+  es.forEach(walk);
+};
+
 /** Forms that upstream's `emit_stmt` lowers without charging fuel for the form itself (as compile.ts). */
 const STATEMENT_FREE: ReadonlySet<string> = new Set(["begin", "unsafe", "if", "let", "set", "set0", "for", "while", "return"]);
 
@@ -156,6 +188,39 @@ class FnGen {
    * trap it would have been (trapAt / settle).
    */
   private seg: { line: number; count: number; ptr: string; sites: number[] } | undefined;
+
+  /** DataViews hoisted out of the loops being emitted: JS variable of a bytes local -> its DataView constant. */
+  private readonly views = new Map<string, { readonly dv: string; readonly last: string }>();
+
+  /**
+   * Before a loop: a DataView over each bytes local that the loop reads or writes as a u32 (LE heads) and never
+   * rebinds or replaces (scanLoop), so one 32-bit access replaces four byte accesses; returns the JS variables
+   * registered (the caller unregisters them after the loop). A local already hoisted by an enclosing loop is kept.
+   */
+  private hoistViews(parts: ReadonlyArray<TExpr>): string[] {
+    const uses = new Set<string>();
+    const assigned = new Set<string>();
+    scanLoop(parts, uses, assigned);
+    const added: string[] = [];
+    for (const name of uses) {
+      const b = this.lookup(name);
+      if (assigned.has(name) || b === undefined || (b.ty !== "bytes" && b.ty !== "bytes_view") || this.views.has(b.v)) continue;
+      // The object does not change in the loop, nor does a Uint8Array's length: the last u32 offset is fixed too.
+      const d = { dv: `d${b.v}`, last: `l${b.v}` };
+      this.line(`const ${d.dv} = new DataView(${b.v}.buffer, ${b.v}.byteOffset, ${b.v}.byteLength), ${d.last} = ${b.v}.length - 4;`);
+      this.views.set(b.v, d);
+      added.push(b.v);
+    }
+    return added;
+  }
+
+  /** The hoisted DataView of a local operand, if any. */
+  private viewOf(e: TExpr | undefined): { readonly dv: string; readonly last: string } | undefined {
+    const l = localOf(e);
+    if (l === undefined) return undefined;
+    const b = this.lookup(l.name);
+    return b === undefined ? undefined : this.views.get(b.v);
+  }
 
   /** Whether the function has a loop (then it gets the feedback warm-up, see ProgramGen.wrap). */
   hasLoop = false;
@@ -382,6 +447,17 @@ class FnGen {
     }
     const h = this.prog.headRef(impl, `${name}${tys.length > 0 ? `<${tys.join(",")}>` : ""}`);
     const fast = FAST_PATHS[name];
+    const dv = LE_HEADS.has(name) && tys.every((x) => x === "i32" || x === "u32") ? this.viewOf(argExprs[1]) : undefined;
+    if (dv !== undefined) {
+      // The operand is the hoisted DataView's bytes (hoistViews): one 32-bit LE access when in bounds; else the
+      // evaluator (exact check and trap).
+      const [, b, o, x] = args as [string, string, string, string | undefined];
+      // write_le_at's evaluator returns its operand (heads/ty.ts): saying so keeps the local one known object for V8.
+      const read = name === "ty.read_le_at";
+      const access = read ? `${dv.dv}.getInt32(${o}, true)` : `(${dv.dv}.setInt32(${o}, ${x}, true), ${b})`;
+      this.line(`const ${t} = ${o} >= 0 && ${o} <= ${dv.last} ? ${access} : ((P = ${this.site(ptr)}), ${h}(rt${args.map((a) => `, ${a}`).join("")})${read ? "" : `, ${b}`});`);
+      return t;
+    }
     if (fast !== undefined && (tys.length === 0 || tys.every((x) => x === "i32" || x === "u32"))) {
       // An inline fast path for the common case; anything else (growth, an edge, a trap) takes the evaluator.
       const site = this.site(ptr);
@@ -480,17 +556,20 @@ class FnGen {
           const stop = this.temp();
           this.line(`const ${stop} = ${end} >>> 0;`);
           this.hasLoop = true;
+          const hoisted = this.hoistViews([arg(2)]);
           this.open(`while ((${slot} >>> 0) < ${stop}) {`);
           this.checkpoint(e.ptr);
           this.scoped(() => this.emit(arg(2), true));
           this.flush();
           this.line(`${slot} = (${slot} + 1) | 0;`);
           this.close();
+          for (const v of hoisted) this.views.delete(v);
           return "0";
         });
       }
       case "while": {
         this.hasLoop = true;
+        const hoisted = this.hoistViews([arg(0), arg(1)]);
         this.open("for (;;) {");
         this.checkpoint(e.ptr);
         const c = this.scoped(() => this.condition(arg(0)));
@@ -498,6 +577,7 @@ class FnGen {
         this.line(`if (!${c}) break;`);
         this.scoped(() => this.emit(arg(1), true));
         this.close();
+        for (const v of hoisted) this.views.delete(v);
         return "0";
       }
       case "return": {
