@@ -46,3 +46,13 @@ export const text = (r: RunOutcome): string => {
   if (!r.ok) throw new Error(`trapped: ${r.trap.code} ${r.trap.message} at ${r.trap.ptr}`);
   return new TextDecoder().decode(r.output);
 };
+
+/** What two runs must agree on to be the same outcome: output, trap, fuel, memory and scheduler counters. */
+export const outcomeView = (r: RunOutcome) => ({
+  ok: r.ok,
+  out: r.ok ? Buffer.from(r.output).toString("hex") : undefined,
+  trap: r.ok ? undefined : r.trap,
+  fuel: r.stats.fuel_used,
+  mem: r.stats.mem_stats,
+  sched: r.stats.sched_stats,
+});

@@ -7,21 +7,13 @@ import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/index.ts";
 import { interp } from "../../src/interp/index.ts";
-import type { RunOutcome } from "../../src/interp/index.ts";
 import { generatedOf } from "../../src/interp/internal/jsrun.ts";
 import { parseX07AstValue } from "../../src/parse/index.ts";
 import { layerMemoryFileSystem } from "../../src/services/index.ts";
 import { layerStd } from "../../src/std/index.ts";
 import { entryOf, inputOf, loadCaseFiles } from "../std/harness.ts";
+import { outcomeView as view } from "./_run.ts";
 
-const view = (r: RunOutcome) => ({
-  ok: r.ok,
-  out: r.ok ? Buffer.from(r.output).toString("hex") : undefined,
-  trap: r.ok ? undefined : r.trap,
-  fuel: r.stats.fuel_used,
-  mem: r.stats.mem_stats,
-  sched: r.stats.sched_stats,
-});
 
 describe("js backend = closure backend on every std case", () => {
   for (const file of loadCaseFiles()) {

@@ -7,17 +7,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { interp } from "../../src/interp/index.ts";
-import type { RunOutcome } from "../../src/interp/index.ts";
 import { generatedOf } from "../../src/interp/internal/jsrun.ts";
-import { checkDoc, entry } from "./_run.ts";
+import { checkDoc, entry, outcomeView as view } from "./_run.ts";
 
-const view = (r: RunOutcome) => ({
-  ok: r.ok,
-  out: r.ok ? Buffer.from(r.output).toString("hex") : undefined,
-  trap: r.ok ? undefined : r.trap,
-  fuel: r.stats.fuel_used,
-  mem: r.stats.mem_stats,
-});
 
 const isWs = ["||", ["||", ["=", "c", 32], ["=", "c", 10]], ["||", ["=", "c", 9], ["=", "c", 13]]];
 
