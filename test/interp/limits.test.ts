@@ -76,4 +76,19 @@ describe("interp budgets", () => {
     expect(a?.source.length).toBeGreaterThan(0);
     expect(b?.source).toBe(a?.source);
   });
+  it("an expression nested too deep for V8's parser runs on the closure backend under auto (same answer, same fuel)", async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 1000; i++) deep = ["+", deep, 1];
+    const p = await checkDoc(entry(["fmt.s32_to_dec", deep]));
+    const auto = interp(p, { input: new Uint8Array() });
+    const closures = interp(p, { input: new Uint8Array(), backend: "closures" });
+    expect(auto.ok && new TextDecoder().decode(auto.output)).toBe("1001");
+    expect(auto.stats).toEqual(closures.stats);
+    // Forcing the js backend says why it cannot, as data.
+    const js = interp(p, { input: new Uint8Array(), backend: "js" });
+    expect(js.ok).toBe(false);
+    if (!js.ok) expect(js.trap.code).toBe("X07I_INTERNAL");
+    // A shallow program still gets generated code.
+    expect(evaluatorSource(await checkDoc(entry(["fmt.s32_to_dec", ["+", 1, 1]])))).toBeDefined();
+  });
 });

@@ -35,11 +35,27 @@ const runnerOf = (g: GeneratedProgram): Runner => {
   return r;
 };
 
+/**
+ * Whether V8 can parse the generated source. Its parser is recursive: an expression nested about a thousand deep
+ * (legal x07, well under the JSON parser's depth limit) exhausts the stack while parsing, before anything runs.
+ * Such a program runs on the closure backend instead.
+ */
+const parses = (g: GeneratedProgram): boolean => {
+  try {
+    runnerOf(g);
+    return true;
+  } catch (e) {
+    if (e instanceof RangeError) return false;
+    throw e;
+  }
+};
+
 /** The generated program (memoised), or undefined when it needs the closure backend. */
 export const generatedOf = (program: CheckedProgram): GeneratedProgram | undefined => {
   let g = generated.get(program);
   if (g === undefined) {
-    g = generateSource(program) ?? null;
+    const source = generateSource(program);
+    g = source !== undefined && parses(source) ? source : null;
     generated.set(program, g);
   }
   return g ?? undefined;
