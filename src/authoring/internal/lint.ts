@@ -3,7 +3,7 @@
  * form arity (from the form table), the `for` variable, world capability rules on heads and imports,
  * builtin namespaces that must not be imported, and an oversized `unsafe` block.
  */
-import { FORM_SHAPES, BUILTIN_NAMESPACES, capabilityOf, needsUnsafe } from "../../core/heads/forms.ts";
+import { BUILTIN_NAMESPACES, capabilityOf, formShapeOf, needsUnsafe } from "../../core/heads/forms.ts";
 import type { FormShape } from "../../core/heads/forms.ts";
 import { WORLDS, DEFAULT_WORLD } from "../../core/worlds/table.ts";
 import type { WorldCaps, WorldId } from "../../core/worlds/table.ts";
@@ -47,7 +47,7 @@ const arityRepair = (e: ListExpr, shape: FormShape): Quickfix | undefined => {
 };
 
 const checkArity = (e: ListExpr, emit: Emit): void => {
-  const shape = Object.hasOwn(FORM_SHAPES, e.head) ? FORM_SHAPES[e.head] : undefined;
+  const shape = formShapeOf(e.head);
   if (shape === undefined) return;
   const got = e.args.length;
   const a = shape.arity;
@@ -70,29 +70,30 @@ const checkArity = (e: ListExpr, emit: Emit): void => {
 
 const checkWorldHead = (e: ListExpr, world: WorldId, caps: WorldCaps, emit: Emit): void => {
   const h = e.head;
-  const at = { ptr: e.ptr };
   const cap = capabilityOf(h);
   if (!caps.unsafe && needsUnsafe(h)) {
-    emit("X07-WORLD-UNSAFE-0001", `unsafe code is not allowed in world ${world}: ${h}`, { ...at, notes: ["Unsafe and raw-pointer operations need --world run-os or run-os-sandboxed."] });
+    emit("X07-WORLD-UNSAFE-0001", `unsafe code is not allowed in world ${world}: ${h}`, { ptr: e.ptr, notes: ["Unsafe and raw-pointer operations need --world run-os or run-os-sandboxed."] });
   }
   if (caps.eval && cap === "os") {
-    emit("X07-WORLD-OS-0002", `OS operation ${h} is not allowed in solve-* worlds (this is ${world})`, { ...at, notes: ["os.* and std.os.* operations run only in the run-os and run-os-sandboxed worlds."] });
+    emit("X07-WORLD-OS-0002", `OS operation ${h} is not allowed in solve-* worlds (this is ${world})`, { ptr: e.ptr, notes: ["os.* and std.os.* operations run only in the run-os and run-os-sandboxed worlds."] });
   }
-  if (!caps.fs && cap === "fs") emit("X07-WORLD-FS-0001", `filesystem operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-fs or solve-full (fixture filesystem)."] });
-  if (!caps.rr && cap === "rr") emit("X07-WORLD-RR-0001", `record/replay operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-rr or solve-full."] });
-  if (!caps.kv && cap === "kv") emit("X07-WORLD-KV-0001", `key/value operation ${h} is not available in world ${world}`, { ...at, notes: ["Use --world solve-kv or solve-full."] });
+  if (!caps.fs && cap === "fs") emit("X07-WORLD-FS-0001", `filesystem operation ${h} is not available in world ${world}`, { ptr: e.ptr, notes: ["Use --world solve-fs or solve-full (fixture filesystem)."] });
+  if (!caps.rr && cap === "rr") emit("X07-WORLD-RR-0001", `record/replay operation ${h} is not available in world ${world}`, { ptr: e.ptr, notes: ["Use --world solve-rr or solve-full."] });
+  if (!caps.kv && cap === "kv") emit("X07-WORLD-KV-0001", `key/value operation ${h} is not available in world ${world}`, { ptr: e.ptr, notes: ["Use --world solve-kv or solve-full."] });
   if (h === "unsafe" && e.args.length > UNSAFE_BLOCK_LIMIT) {
-    emit("X07-UNSAFE-0001", `unsafe block holds ${e.args.length} expressions`, { ...at, severity: "warning", notes: ["Keep the unsafe surface small."] });
+    emit("X07-UNSAFE-0001", `unsafe block holds ${e.args.length} expressions`, { ptr: e.ptr, severity: "warning", notes: ["Keep the unsafe surface small."] });
   }
 };
 
-/** Visits every list expression without recursion (expressions may be deep). */
-const forEachList = (root: Expr, visit: (e: ListExpr) => void): void => {
-  const stack: Expr[] = [root];
+/** Applies the per-list rules to every list expression under the roots, without recursion (expressions may be deep). */
+const lintLists = (roots: ReadonlyArray<Expr>, world: WorldId, caps: WorldCaps, emit: Emit): void => {
+  const stack: Expr[] = [];
+  for (let r = roots.length - 1; r >= 0; r--) stack.push(roots[r]!);
   while (stack.length > 0) {
     const e = stack.pop()!;
     if (e.kind !== "list") continue;
-    visit(e);
+    checkArity(e, emit);
+    checkWorldHead(e, world, caps, emit);
     for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i]!);
   }
 };
@@ -152,14 +153,11 @@ export const lintDocument = (doc: X07AstDocument, options: LintOptions = {}): Di
   for (const d of doc.decls) {
     if (d.kind !== "defn" && d.kind !== "defasync") continue;
     roots.push(d.body);
-    for (const c of [...d.requires, ...d.ensures, ...d.invariant]) roots.push(c.expr);
+    for (const c of d.requires) roots.push(c.expr);
+    for (const c of d.ensures) roots.push(c.expr);
+    for (const c of d.invariant) roots.push(c.expr);
   }
-  for (const r of roots) {
-    forEachList(r, (e) => {
-      checkArity(e, emit);
-      checkWorldHead(e, world, caps, emit);
-    });
-  }
+  lintLists(roots, world, caps, emit);
   return out;
 };
 

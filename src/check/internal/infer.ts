@@ -3,7 +3,8 @@
  * move tracking for move-only locals. Special forms have one handler each in `FORMS`; every other list
  * is a call to a builtin (signature from the heads table) or to a declared/imported function.
  */
-import { FORM_SHAPES, capabilityOf } from "../../core/heads/forms.ts";
+import { capabilityOf, formShapeOf } from "../../core/heads/forms.ts";
+import type { FormShape } from "../../core/heads/forms.ts";
 import { suggestNames } from "../../core/text/suggest.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { BudgetCfg } from "../ir.ts";
@@ -596,7 +597,7 @@ const assign = (cx: InferContext, e: ListExpr, form: "set" | "set0"): TExpr => {
  */
 export interface HeadInfo {
   readonly form: FormHandler | undefined;
-  readonly shape: (typeof FORM_SHAPES)[string] | undefined;
+  readonly shape: FormShape | undefined;
   /** The head needs a capability the program's world lacks. */
   readonly gated: boolean;
   readonly user: FnSig | undefined;
@@ -608,7 +609,6 @@ export interface HeadInfo {
 
 // Maps, not object keys: a head used as a property key is interned in V8's string table (every user head would be).
 const FORM_HANDLERS: ReadonlyMap<string, FormHandler> = new Map(Object.entries(FORMS));
-const SHAPES: ReadonlyMap<string, (typeof FORM_SHAPES)[string]> = new Map(Object.entries(FORM_SHAPES));
 
 export const headInfo = (cx: InferContext, head: string): HeadInfo => {
   const cached = cx.heads.get(head);
@@ -629,7 +629,7 @@ const describeHead = (cx: InferContext, head: string, fn: FnSig | undefined): He
   const user = isForm ? undefined : fn;
   return {
     form,
-    shape: SHAPES.get(head),
+    shape: formShapeOf(head),
     gated: cap !== undefined && !cx.worldHas(cap),
     user,
     generic: user === undefined && !isForm && cx.isGeneric(head),

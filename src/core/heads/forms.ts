@@ -46,6 +46,14 @@ export const FORM_SHAPES: Readonly<Record<string, FormShape>> = {
   return: { arity: { exact: 1 }, code: "X07-ARITY-RETURN-0001", form: '["return", <value>]' },
 };
 
+const SHAPE_BY_HEAD: ReadonlyMap<string, FormShape> = new Map(Object.entries(FORM_SHAPES));
+
+/**
+ * The shape of a form head, or undefined. A Map, not `FORM_SHAPES[head]`: indexing an object by a head string makes
+ * V8 intern it (every user-function head would be), and inherited names (`toString`) are not forms.
+ */
+export const formShapeOf = (head: string): FormShape | undefined => SHAPE_BY_HEAD.get(head);
+
 /** Heads that need the unsafe capability (upstream lint `lint_world_heads`). */
 export const UNSAFE_HEADS: ReadonlySet<string> = new Set([
   "unsafe", "addr_of", "addr_of_mut", "memcpy", "memmove", "memset",
@@ -83,4 +91,8 @@ export const capabilityOf = (head: string): keyof typeof CAPABILITY_PREFIXES | u
 };
 
 /** Whether a head needs the unsafe capability. */
-export const needsUnsafe = (head: string): boolean => UNSAFE_HEADS.has(head) || UNSAFE_PREFIXES.some((p) => head.startsWith(p));
+export const needsUnsafe = (head: string): boolean => {
+  if (UNSAFE_HEADS.has(head)) return true;
+  for (const p of UNSAFE_PREFIXES) if (head.startsWith(p)) return true;
+  return false;
+};
