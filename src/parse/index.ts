@@ -26,6 +26,8 @@ export {
 export type { X07AstVersion, X07AstFeatures } from "./versions.ts";
 export { readJsonText, jsonErrorDiagnostic, JSON_READ_CODES } from "./internal/json-diag.ts";
 export { isBytesLike } from "./internal/type-ref.ts";
+export { ruleSitesOf } from "./internal/sites.ts";
+export type { RuleSites } from "./internal/sites.ts";
 
 /**
  * What parsing returns: the document when there were no errors, and every diagnostic found.

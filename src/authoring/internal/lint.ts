@@ -3,14 +3,14 @@
  * form arity (from the form table), the `for` variable, world capability rules on heads and imports,
  * builtin namespaces that must not be imported, and an oversized `unsafe` block.
  */
-import { BUILTIN_NAMESPACES, capabilityOf, formShapeOf, needsUnsafe } from "../../core/heads/forms.ts";
+import { BUILTIN_NAMESPACES, arityViolated, capabilityOf, formShapeOf, needsUnsafe } from "../../core/heads/forms.ts";
 import type { FormShape } from "../../core/heads/forms.ts";
 import { WORLDS, DEFAULT_WORLD } from "../../core/worlds/table.ts";
 import type { WorldCaps, WorldId } from "../../core/worlds/table.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic, DiagnosticCode, DiagnosticInit, Quickfix } from "../../diag/index.ts";
-import { parseX07Ast, exprToJson } from "../../parse/index.ts";
-import type { Expr, ListExpr, TypeRef, X07AstDocument } from "../../parse/index.ts";
+import { parseX07Ast, exprToJson, ruleSitesOf } from "../../parse/index.ts";
+import type { Expr, ListExpr, RuleSites, TypeRef, X07AstDocument } from "../../parse/index.ts";
 
 export interface LintOptions {
   readonly file?: string;
@@ -51,8 +51,7 @@ const checkArity = (e: ListExpr, emit: Emit): void => {
   if (shape === undefined) return;
   const got = e.args.length;
   const a = shape.arity;
-  const bad = "exact" in a ? got !== a.exact : got < a.min;
-  if (!bad) {
+  if (!arityViolated(shape, got)) {
     if (e.head === "for" && e.args[0]?.kind !== "atom") {
       emit("X07-FOR-0001", "the for loop variable must be an identifier", { ptr: `${e.ptr}/1`, notes: [`Valid form: ${shape.form}`] });
     }
@@ -71,7 +70,7 @@ const checkArity = (e: ListExpr, emit: Emit): void => {
 const checkWorldHead = (e: ListExpr, world: WorldId, caps: WorldCaps, emit: Emit): void => {
   const h = e.head;
   const cap = capabilityOf(h);
-  if (!caps.unsafe && needsUnsafe(h)) {
+  if (needsUnsafe(h) && !caps.unsafe) {
     emit("X07-WORLD-UNSAFE-0001", `unsafe code is not allowed in world ${world}: ${h}`, { ptr: e.ptr, notes: ["Unsafe and raw-pointer operations need --world run-os or run-os-sandboxed."] });
   }
   if (caps.eval && cap === "os") {
@@ -85,15 +84,27 @@ const checkWorldHead = (e: ListExpr, world: WorldId, caps: WorldCaps, emit: Emit
   }
 };
 
-/** Applies the per-list rules to every list expression under the roots, without recursion (expressions may be deep). */
-const lintLists = (roots: ReadonlyArray<Expr>, world: WorldId, caps: WorldCaps, emit: Emit): void => {
+const lintList = (e: ListExpr, world: WorldId, caps: WorldCaps, emit: Emit): void => {
+  checkArity(e, emit);
+  checkWorldHead(e, world, caps, emit);
+};
+
+/**
+ * Applies the per-list rules to every list expression under the roots, in pre-order. With the parser's rule sites
+ * (parse `ruleSitesOf`) only the lists a rule may apply to are visited; otherwise (a document made by other means)
+ * every list, without recursion (expressions may be deep).
+ */
+const lintLists = (roots: ReadonlyArray<Expr>, sites: RuleSites | undefined, world: WorldId, caps: WorldCaps, emit: Emit): void => {
+  if (sites !== undefined) {
+    for (const r of roots) for (const e of sites.get(r) ?? []) lintList(e, world, caps, emit);
+    return;
+  }
   const stack: Expr[] = [];
   for (let r = roots.length - 1; r >= 0; r--) stack.push(roots[r]!);
   while (stack.length > 0) {
     const e = stack.pop()!;
     if (e.kind !== "list") continue;
-    checkArity(e, emit);
-    checkWorldHead(e, world, caps, emit);
+    lintList(e, world, caps, emit);
     for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i]!);
   }
 };
@@ -157,7 +168,7 @@ export const lintDocument = (doc: X07AstDocument, options: LintOptions = {}): Di
     for (const c of d.ensures) roots.push(c.expr);
     for (const c of d.invariant) roots.push(c.expr);
   }
-  lintLists(roots, world, caps, emit);
+  lintLists(roots, ruleSitesOf(doc), world, caps, emit);
   return out;
 };
 

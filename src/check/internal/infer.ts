@@ -3,7 +3,7 @@
  * move tracking for move-only locals. Special forms have one handler each in `FORMS`; every other list
  * is a call to a builtin (signature from the heads table) or to a declared/imported function.
  */
-import { capabilityOf, formShapeOf } from "../../core/heads/forms.ts";
+import { arityViolated, capabilityOf, formShapeOf } from "../../core/heads/forms.ts";
 import type { FormShape } from "../../core/heads/forms.ts";
 import { suggestNames } from "../../core/text/suggest.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
@@ -643,7 +643,7 @@ const describeHead = (cx: InferContext, head: string, fn: FnSig | undefined): He
  */
 const reportedByLint = (e: ListExpr, info: HeadInfo): boolean => {
   const shape = info.shape;
-  if (shape !== undefined) return "exact" in shape.arity ? e.args.length !== shape.arity.exact : e.args.length < shape.arity.min;
+  if (shape !== undefined) return arityViolated(shape, e.args.length);
   return info.gated;
 };
 

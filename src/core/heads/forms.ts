@@ -54,6 +54,9 @@ const SHAPE_BY_HEAD: ReadonlyMap<string, FormShape> = new Map(Object.entries(FOR
  */
 export const formShapeOf = (head: string): FormShape | undefined => SHAPE_BY_HEAD.get(head);
 
+/** Whether `argc` arguments break a form's arity. */
+export const arityViolated = (shape: FormShape, argc: number): boolean => ("exact" in shape.arity ? argc !== shape.arity.exact : argc < shape.arity.min);
+
 /** Heads that need the unsafe capability (upstream lint `lint_world_heads`). */
 export const UNSAFE_HEADS: ReadonlySet<string> = new Set([
   "unsafe", "addr_of", "addr_of_mut", "memcpy", "memmove", "memset",
@@ -95,4 +98,16 @@ export const needsUnsafe = (head: string): boolean => {
   if (UNSAFE_HEADS.has(head)) return true;
   for (const p of UNSAFE_PREFIXES) if (head.startsWith(p)) return true;
   return false;
+};
+
+/**
+ * Whether a file-local rule (lint) may report the list `[head, …argc arguments]`: its form arity is broken, its
+ * `for` variable is not an atom, or the head is world-gated (a capability or unsafe; whether the world has it is
+ * lint's question). The parser notes such lists as it reads them (see parse `ruleSitesOf`), so lint need not walk
+ * the whole program again; almost every list of a program answers no.
+ */
+export const ruleMayApply = (head: string, argc: number, firstArgIsAtom: boolean): boolean => {
+  const shape = SHAPE_BY_HEAD.get(head);
+  if (shape !== undefined && (arityViolated(shape, argc) || (head === "for" && !firstArgIsAtom))) return true;
+  return capabilityOf(head) !== undefined || needsUnsafe(head);
 };

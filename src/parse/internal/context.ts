@@ -3,6 +3,7 @@ import type { JsonValue } from "../../core/json/index.ts";
 import { child } from "../../core/json/index.ts";
 import { makeDiagnostic } from "../../diag/index.ts";
 import type { Diagnostic, DiagnosticCode, Quickfix } from "../../diag/index.ts";
+import type { Expr, ListExpr } from "../ast.ts";
 import type { X07AstFeatures } from "../versions.ts";
 
 export type JsonObject = { readonly [key: string]: JsonValue };
@@ -13,6 +14,10 @@ export interface ParseContext {
   readonly diagnostics: Diagnostic[];
   readonly maxDepth: number;
   readonly file: string | undefined;
+  /** The rule sites of the root expression being read, in pre-order (a slot is reserved before the list's items are read). */
+  sites: Array<ListExpr | undefined>;
+  /** The rule sites of every root read so far (sites.ts). */
+  readonly rootSites: Map<Expr, ReadonlyArray<ListExpr>>;
 }
 
 export const report = (

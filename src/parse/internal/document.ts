@@ -8,6 +8,7 @@ import type { ParseContext } from "./context.ts";
 import { MODULE_ID, preview, checkKeys, checkUnique, describe, isObject, readArray, readString, required, ruleError, schemaError } from "./context.ts";
 import { parseDecl } from "./decl.ts";
 import { parseExpr } from "./expr.ts";
+import { noteRuleSites } from "./sites.ts";
 
 export interface ParseDocumentOptions {
   readonly file?: string;
@@ -54,7 +55,7 @@ export const parseDocument = (
     );
     return { document: undefined, diagnostics };
   }
-  const ctx: ParseContext = { features: featuresOf(sv), versionLabel: sv, diagnostics, maxDepth: Math.min(options.maxDepth ?? 1024, MAX_EXPR_DEPTH), file };
+  const ctx: ParseContext = { features: featuresOf(sv), versionLabel: sv, diagnostics, maxDepth: Math.min(options.maxDepth ?? 1024, MAX_EXPR_DEPTH), file, sites: [], rootSites: new Map() };
   checkKeys(ctx, root, "", ROOT_KEYS, "the document root");
 
   const kindV = required(ctx, root, "", "kind", "the document root");
@@ -107,6 +108,7 @@ export const parseDocument = (
     ...(solve !== undefined ? { solve } : {}),
     ...(isObject(metaV) ? { meta: metaV } : {}),
   };
+  noteRuleSites(document, ctx.rootSites);
   return { document, diagnostics };
 };
 

@@ -1,6 +1,7 @@
 /** json-sexpr → `Expr`: i32 literals, atoms, `[head, …args]` lists, and the text of `bytes.lit`. */
 import type { JsonValue } from "../../core/json/index.ts";
-import type { Expr } from "../ast.ts";
+import { ruleMayApply } from "../../core/heads/forms.ts";
+import type { Expr, ListExpr } from "../ast.ts";
 import type { ParseContext } from "./context.ts";
 import { describe, report, schemaError } from "./context.ts";
 
@@ -14,7 +15,17 @@ const WHITESPACE = /\s/;
 /** Heads whose first argument is literal text (upstream's parser reads both this way). */
 const TEXT_HEADS: ReadonlySet<string> = new Set(["bytes.lit", "bytes.view_lit"]);
 
-export const parseExpr = (ctx: ParseContext, v: JsonValue | undefined, ptr: string, depth = 0): Expr | undefined => {
+/** Parses a root expression (`/solve`, a body, a clause): its rule sites are kept under it (sites.ts). */
+export const parseExpr = (ctx: ParseContext, v: JsonValue | undefined, ptr: string): Expr | undefined => {
+  const outer = ctx.sites;
+  ctx.sites = [];
+  const e = parseNode(ctx, v, ptr, 0);
+  if (e !== undefined && ctx.sites.length > 0) ctx.rootSites.set(e, ctx.sites as ReadonlyArray<ListExpr>);
+  ctx.sites = outer;
+  return e;
+};
+
+const parseNode = (ctx: ParseContext, v: JsonValue | undefined, ptr: string, depth: number): Expr | undefined => {
   if (typeof v === "number") {
     if (!Number.isInteger(v)) {
       schemaError(ctx, `number ${v} is not an integer; expressions hold i32 literals only`, ptr);
@@ -51,6 +62,8 @@ export const parseExpr = (ctx: ParseContext, v: JsonValue | undefined, ptr: stri
       return undefined;
     }
     if (!checkAtom(ctx, head, `${ptr}/0`, "list head")) return undefined;
+    // A slot before the items are read keeps the sites in pre-order; a list that fails to parse fails the document.
+    const slot = ruleMayApply(head, v.length - 1, typeof v[1] === "string") ? ctx.sites.push(undefined) - 1 : -1;
     const args: Expr[] = [];
     let ok = true;
     for (let i = 1; i < v.length; i++) {
@@ -63,11 +76,14 @@ export const parseExpr = (ctx: ParseContext, v: JsonValue | undefined, ptr: stri
         } else args.push({ kind: "text", value: item, ptr: iptr });
         continue;
       }
-      const e = parseExpr(ctx, item, iptr, depth + 1);
+      const e = parseNode(ctx, item, iptr, depth + 1);
       if (e === undefined) ok = false;
       else args.push(e);
     }
-    return ok ? { kind: "list", head, args, ptr } : undefined;
+    if (!ok) return undefined;
+    const list: ListExpr = { kind: "list", head, args, ptr };
+    if (slot >= 0) ctx.sites[slot] = list;
+    return list;
   }
   schemaError(ctx, `an expression is an i32, an atom string or a list; got ${describe(v)}`, ptr);
   return undefined;
