@@ -7,8 +7,9 @@
  * explicit coercions) and x07diag diagnostics. Needs effect's `FileSystem` and the {@link StdModules}
  * service. Emits `X07-MODULE-*`, `X07-TYPE-*`, `X07-MOVE-*`, `X07-BORROW-*`, `X07-CONTRACT-*` plus the lint codes.
  *
- * Not yet: generic functions (reported as `X07-CHECK-UNSUPPORTED-0001`), records/enums/match, async forms,
- * result consume-once, view lifetimes past their owner's move.
+ * Covers generics (monomorphised per `tapp` instance), records/enums/exhaustive `match`, async forms, brands, moves
+ * (bytes, vec_u8, owned options/results used once) and views that outlive their owner's move. Layout and how it
+ * stays fast: `src/check/README.md`.
  *
  * @packageDocumentation
  */
