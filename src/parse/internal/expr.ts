@@ -64,7 +64,9 @@ const parseNode = (ctx: ParseContext, v: JsonValue | undefined, ptr: string, dep
     if (!checkAtom(ctx, head, `${ptr}/0`, "list head")) return undefined;
     // A slot before the items are read keeps the sites in pre-order; a list that fails to parse fails the document.
     const slot = ruleMayApply(head, v.length - 1, typeof v[1] === "string") ? ctx.sites.push(undefined) - 1 : -1;
-    const args: Expr[] = [];
+    // Exactly sized: `[]` grown by push reserves ~17 slots on the first push, and an AST has hundreds of
+    // thousands of short argument lists that the program keeps.
+    const args: Expr[] = new Array<Expr>(v.length - 1);
     let ok = true;
     for (let i = 1; i < v.length; i++) {
       const item = v[i];
@@ -73,12 +75,12 @@ const parseNode = (ctx: ParseContext, v: JsonValue | undefined, ptr: string, dep
         if (item.length > MAX_TEXT) {
           schemaError(ctx, `text literal is longer than ${MAX_TEXT} characters`, iptr);
           ok = false;
-        } else args.push({ kind: "text", value: item, ptr: iptr });
+        } else args[0] = { kind: "text", value: item, ptr: iptr };
         continue;
       }
       const e = parseNode(ctx, item, iptr, depth + 1);
       if (e === undefined) ok = false;
-      else args.push(e);
+      else args[i - 1] = e;
     }
     if (!ok) return undefined;
     const list: ListExpr = { kind: "list", head, args, ptr };
