@@ -11,6 +11,8 @@ const MAX_ATOM = 256;
 const MAX_TEXT = 1048576;
 const MAX_LIST = 100000;
 const WHITESPACE = /\s/;
+/** "/0" … "/63": an item's pointer is one concatenation, not two (the AST keeps one pointer per node). */
+const SLASH_INDEX: ReadonlyArray<string> = Array.from({ length: 64 }, (_, i) => `/${i}`);
 
 /** Heads whose first argument is literal text (upstream's parser reads both this way). */
 const TEXT_HEADS: ReadonlySet<string> = new Set(["bytes.lit", "bytes.view_lit"]);
@@ -61,7 +63,7 @@ const parseNode = (ctx: ParseContext, v: JsonValue | undefined, ptr: string, dep
       schemaError(ctx, `the head of a list must be an atom string, got ${describe(head)}`, `${ptr}/0`);
       return undefined;
     }
-    if (!checkAtom(ctx, head, `${ptr}/0`, "list head")) return undefined;
+    if (!checkAtom(ctx, head, ptr, "list head", "/0")) return undefined;
     // A slot before the items are read keeps the sites in pre-order; a list that fails to parse fails the document.
     const slot = ruleMayApply(head, v.length - 1, typeof v[1] === "string") ? ctx.sites.push(undefined) - 1 : -1;
     // Exactly sized: `[]` grown by push reserves ~17 slots on the first push, and an AST has hundreds of
@@ -70,7 +72,7 @@ const parseNode = (ctx: ParseContext, v: JsonValue | undefined, ptr: string, dep
     let ok = true;
     for (let i = 1; i < v.length; i++) {
       const item = v[i];
-      const iptr = `${ptr}/${i}`;
+      const iptr = ptr + (i < SLASH_INDEX.length ? SLASH_INDEX[i]! : `/${i}`);
       if (i === 1 && TEXT_HEADS.has(head) && typeof item === "string") {
         if (item.length > MAX_TEXT) {
           schemaError(ctx, `text literal is longer than ${MAX_TEXT} characters`, iptr);
@@ -91,7 +93,10 @@ const parseNode = (ctx: ParseContext, v: JsonValue | undefined, ptr: string, dep
   return undefined;
 };
 
-const checkAtom = (ctx: ParseContext, s: string, ptr: string, label: string): boolean => {
+/** `suffix` is appended to `ptr` only when there is something to report (most atoms are fine). */
+const checkAtom = (ctx: ParseContext, s: string, at: string, label: string, suffix = ""): boolean => {
+  if (s.length > 0 && s.length <= MAX_ATOM && !WHITESPACE.test(s)) return true;
+  const ptr = at + suffix;
   if (s.length === 0) {
     schemaError(ctx, `${label} must not be empty`, ptr);
     return false;
