@@ -173,14 +173,35 @@ const checkPrefix = (ctx: ParseContext, kind: string, name: string, moduleId: st
   }
 };
 
+/**
+ * The fields of a defn/defasync in a version: allowed, gated (with the version that brings them), and `keyable` =
+ * allowed plus the other kind's own field (which gets a diagnostic of its own). A pure function of (version, kind):
+ * worked out once per pair, not once per declaration.
+ */
+interface FnFields {
+  readonly allowed: ReadonlySet<string>;
+  readonly gated: ReadonlyMap<string, string>;
+  readonly keyable: ReadonlySet<string>;
+}
+const FN_FIELD_SETS = new Map<string, FnFields>();
+const fnFields = (ctx: ParseContext, kind: "defn" | "defasync", wrongKind: string): FnFields => {
+  const key = `${ctx.versionLabel} ${kind}`;
+  let f = FN_FIELD_SETS.get(key);
+  if (f === undefined) {
+    const { allowed, gated } = allowedFields(ctx, [...FN_FIELDS, ...(kind === "defn" ? DEFN_ONLY : DEFASYNC_ONLY)]);
+    f = { allowed, gated, keyable: new Set([...allowed, wrongKind]) };
+    FN_FIELD_SETS.set(key, f);
+  }
+  return f;
+};
+
 const parseFunction = (ctx: ParseContext, o: JsonObject, ptr: string, kind: "defn" | "defasync", moduleId: string | undefined): Decl | undefined => {
-  const extra = kind === "defn" ? DEFN_ONLY : DEFASYNC_ONLY;
-  const { allowed, gated } = allowedFields(ctx, [...FN_FIELDS, ...extra]);
   const wrongKind = kind === "defn" ? "protocol" : "decreases";
+  const { allowed, gated, keyable } = fnFields(ctx, kind, wrongKind);
   if (Object.prototype.hasOwnProperty.call(o, wrongKind)) {
     ruleError(ctx, `${wrongKind} is only allowed on ${kind === "defn" ? "defasync" : "defn"} declarations`, `${ptr}/${wrongKind}`);
   }
-  checkKeys(ctx, Object.fromEntries(Object.entries(o).filter(([k]) => k !== wrongKind)), ptr, allowed, kind, gated);
+  checkKeys(ctx, o, ptr, keyable, kind, gated);
   const what = `a ${kind} declaration`;
   const name = readString(ctx, required(ctx, o, ptr, "name", what), `${ptr}/name`, SYMBOL);
   if (name !== undefined) checkPrefix(ctx, kind, name, moduleId, `${ptr}/name`);
