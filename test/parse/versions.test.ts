@@ -189,6 +189,10 @@ const MALFORMED: readonly Row[] = [
   ["a loop contract pointing outside a body", decl0({ loop_contracts: [{ ptr: "/decls/0/params" }] }), [S], ["/decls/0/loop_contracts/0/ptr"]],
   ["a loop contract without ptr", decl0({ loop_contracts: [{ invariant: [] }] }), [S], ["/decls/0/loop_contracts/0"]],
   ["protocol is an array", base((d) => (d["decls"] = [{ ...F(), kind: "defasync", protocol: [] }])), [S], ["/decls/0/protocol"]],
+  // the other kind's field: one rule error of its own, not also an unknown-field error
+  ["protocol on a defn", decl0({ protocol: {} }), [R], ["/decls/0/protocol"]],
+  ["decreases on a defasync", base((d) => (d["decls"] = [{ ...F(), kind: "defasync", decreases: [] }])), [R], ["/decls/0/decreases"]],
+  ["decreases on a defasync and an unknown field", base((d) => (d["decls"] = [{ ...F(), kind: "defasync", decreases: [], why: 1 }])), [R, S], ["/decls/0/decreases", "/decls/0/why"]],
   // records and enums
   ["a record without fields", base((d) => (d["decls"] = [{ kind: "defrecord", name: "main.R", fields: [] }])), [S], ["/decls/0/fields"]],
   ["a record field of type bytes", base((d) => (d["decls"] = [{ kind: "defrecord", name: "main.R", fields: [{ name: "a", ty: "bytes" }] }])), [R], ["/decls/0/fields/0/ty"], true],
